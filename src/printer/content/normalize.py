@@ -1,0 +1,250 @@
+"""Stage: content loading — normalisation of copy: ASCII punctuation in Chinese set full width.
+
+Contributed copy often has ASCII `, ; : ? ! ( )` between Chinese characters
+(`2024年,全市…`). A newspaper sets them full width. The rules:
+
+- `, ; : ? !` become `， ； ： ？ ！` when a Han character or CJK punctuation stands on
+  either side (a closing quote or dash next to it counts when Han stands beyond it), but
+  never between two digits (`1,000`, `12:30`);
+- `(` and `)` are paired; both of a pair become `（ ）` when the bracketed text holds Han,
+  or when the pair touches Han or CJK punctuation outside (`院(校)地`, `中(GDP)`).
+
+Only those characters are ever replaced, one for one, so digits, Latin letters and Han never
+change and the length never changes; every change is reported.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from printer.content.model import (
+    Article,
+    Edition,
+    Folio,
+    Headline,
+    HighlightGroup,
+    Photo,
+    RichText,
+    Section,
+)
+from printer.text.model import Span
+
+FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
+_SEPARATORS = ",;:?!"
+# Marks also used in Western text: they count as CJK context only when Han stands beyond them.
+_AMBIGUOUS = "“”‘’—…·"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One character replaced at `index` (the text's length never changes)."""
+
+    index: int
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class NormalizationChange:
+    """A change in one text field of an edition: its dotted key and source line."""
+
+    key: str
+    line: int | None
+    index: int
+    old: str
+    new: str
+
+
+def is_han(char: str) -> bool:
+    code = ord(char)
+    return (
+        0x4E00 <= code <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0x20000 <= code <= 0x3FFFF
+        or 0xF900 <= code <= 0xFAFF
+        or code == 0x3007  # 〇
+    )
+
+
+def is_cjk_punct(char: str) -> bool:
+    code = ord(char)
+    return (
+        (0x3000 <= code <= 0x303F and code != 0x3007)
+        or 0xFF01 <= code <= 0xFF0F
+        or 0xFF1A <= code <= 0xFF20
+        or 0xFF3B <= code <= 0xFF40
+        or 0xFF5B <= code <= 0xFF65
+        or 0xFE10 <= code <= 0xFE1F
+        or 0xFE30 <= code <= 0xFE4F
+    )
+
+
+def _cjk(chars: list[str], index: int, step: int) -> bool:
+    """Whether the neighbour in direction `step` is Han or CJK punctuation."""
+    index += step
+    while 0 <= index < len(chars):
+        char = chars[index]
+        if is_han(char) or is_cjk_punct(char):
+            return True
+        if char not in _AMBIGUOUS:
+            return False
+        index += step
+    return False
+
+
+def _separators(chars: list[str]) -> bool:
+    changed = False
+    for index, char in enumerate(chars):
+        if char not in _SEPARATORS:
+            continue
+        before = chars[index - 1] if index > 0 else ""
+        after = chars[index + 1] if index + 1 < len(chars) else ""
+        if before.isascii() and before.isdigit() and after.isascii() and after.isdigit():
+            continue
+        if _cjk(chars, index, -1) or _cjk(chars, index, 1):
+            chars[index] = FULL_WIDTH[char]
+            changed = True
+    return changed
+
+
+def _pairs(chars: list[str]) -> list[tuple[int, int]]:
+    pairs, stack = [], []
+    for index, char in enumerate(chars):
+        if char in "(（":
+            stack.append(index)
+        elif char in ")）" and stack:
+            pairs.append((stack.pop(), index))
+    return pairs
+
+
+def _brackets(chars: list[str]) -> bool:
+    changed = False
+    for start, end in _pairs(chars):
+        if chars[start] == "（" and chars[end] == "）":
+            continue
+        inside = any(is_han(c) for c in chars[start + 1 : end])
+        if inside or _cjk(chars, start, -1) or _cjk(chars, end, 1):
+            for index in (start, end):
+                if chars[index] in FULL_WIDTH:
+                    chars[index] = FULL_WIDTH[chars[index]]
+                    changed = True
+    return changed
+
+
+def normalize_text(text: str) -> tuple[str, list[Change]]:
+    """The text with ASCII punctuation between Chinese set full width, and the changes."""
+    chars = list(text)
+    while _separators(chars) | _brackets(chars):
+        pass  # a converted mark is CJK punctuation for its neighbours: repeat until stable
+    changes = [
+        Change(index, old, new)
+        for index, (old, new) in enumerate(zip(text, chars, strict=True))
+        if old != new
+    ]
+    return "".join(chars), changes
+
+
+def normalize_rich(text: RichText) -> tuple[RichText, list[Change]]:
+    """Normalise the joined text of the spans, keeping each span's emphasis and length."""
+    joined, changes = normalize_text("".join(span.text for span in text))
+    spans, start = [], 0
+    for span in text:
+        end = start + len(span.text)
+        spans.append(Span(joined[start:end], span.emphasis))
+        start = end
+    return tuple(spans), changes
+
+
+class _Normalizer:
+    def __init__(self, edition: Edition) -> None:
+        self.edition = edition
+        self.changes: list[NormalizationChange] = []
+
+    def record(self, key: str, changes: list[Change]) -> None:
+        line = self.edition.line_of(key)
+        self.changes.extend(NormalizationChange(key, line, c.index, c.old, c.new) for c in changes)
+
+    def text(self, value: str, key: str) -> str:
+        result, changes = normalize_text(value)
+        self.record(key, changes)
+        return result
+
+    def maybe(self, value: str | None, key: str) -> str | None:
+        return None if value is None else self.text(value, key)
+
+    def rich(self, value: RichText, key: str) -> RichText:
+        result, changes = normalize_rich(value)
+        self.record(key, changes)
+        return result
+
+    def folio(self, folio: Folio) -> Folio:
+        editors = tuple(
+            (self.text(role, f"edition.editors.{role}"), self.text(name, f"edition.editors.{role}"))
+            for role, name in folio.editors
+        )
+        return replace(
+            folio,
+            paper=self.text(folio.paper, "edition.paper"),
+            section=self.text(folio.section, "edition.section"),
+            editors=editors,
+        )
+
+    def headline(self, head: Headline) -> Headline:
+        return Headline(
+            kicker=self.maybe(head.kicker, "headline.kicker"),
+            title=self.text(head.title, "headline.title"),
+            deck=None if head.deck is None else self.rich(head.deck, "headline.deck"),
+            subtitle=self.maybe(head.subtitle, "headline.subtitle"),
+        )
+
+    def highlights(self, groups: tuple[HighlightGroup, ...]) -> tuple[HighlightGroup, ...]:
+        return tuple(
+            HighlightGroup(
+                self.text(group.title, f"highlights[{g}].title"),
+                tuple(
+                    self.rich(item, f"highlights[{g}].items[{i}]")
+                    for i, item in enumerate(group.items)
+                ),
+            )
+            for g, group in enumerate(groups)
+        )
+
+    def photos(self, photos: tuple[Photo, ...]) -> tuple[Photo, ...]:
+        return tuple(
+            replace(photo, caption=self.rich(photo.caption, f"photos[{n}].caption"))
+            for n, photo in enumerate(photos)
+        )
+
+    def article(self, art: Article) -> Article:
+        sections = tuple(
+            Section(
+                self.text(s.banner, f"article.sections[{n}].banner"),
+                tuple(
+                    self.rich(p, f"article.sections[{n}].paragraphs[{i}]")
+                    for i, p in enumerate(s.paragraphs)
+                ),
+            )
+            for n, s in enumerate(art.sections)
+        )
+        return Article(
+            kicker=self.maybe(art.kicker, "article.kicker"),
+            title=self.text(art.title, "article.title"),
+            lead=tuple(self.rich(p, f"article.lead[{i}]") for i, p in enumerate(art.lead)),
+            sections=sections,
+            byline=self.maybe(art.byline, "article.byline"),
+        )
+
+
+def normalize_edition(edition: Edition) -> tuple[Edition, list[NormalizationChange]]:
+    """Normalise every text field of an edition; report each change with key and line."""
+    n = _Normalizer(edition)
+    result = replace(
+        edition,
+        folio=n.folio(edition.folio),
+        headline=n.headline(edition.headline),
+        highlights=n.highlights(edition.highlights),
+        photos=n.photos(edition.photos),
+        article=n.article(edition.article),
+        credit=n.maybe(edition.credit, "credit"),
+    )
+    return result, n.changes
