@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from printer.text.classify import Kind
+from printer.text.classify import MAGNITUDES, Kind
 from printer.text.metrics import GlyphSource
 from printer.text.model import ComposeStyle, Problem, PunctStyle
 from printer.text.segment import Unit
@@ -108,6 +108,8 @@ def _measure_unit(
     if kind is Kind.DASH:
         # Two-em marks are set solid, one em per character, centred in their cells.
         return Measured(unit, cells, len(cells) * (em + track), 0.0, 0.0, 0.0)
+    if kind is Kind.SPACE and style.space_em is not None:
+        return Measured(unit, cells, style.space_em * em * len(cells), 0.0, 0.0, 0.0)
     core = sum(cell.advance for cell in cells) + track * len(cells)
     return Measured(unit, cells, core, 0.0, 0.0, 0.0)
 
@@ -130,7 +132,7 @@ def _split_blank(kind: Kind, blank: float) -> tuple[float, float]:
 
 def interface(left: Measured, right: Measured, style: ComposeStyle) -> Interface:
     """Space between `left` and `right` when they share a line (clreq §3.1.6, §3.2.2)."""
-    lk, rk = left.unit.kind, right.unit.kind
+    lk, rk = _right_edge_kind(left.unit), right.unit.kind
     if lk in _MARKS and rk in _MARKS:
         if rk in _BLANK_RIGHT:
             blank = right.left  # a closing mark after a mark: the first's blank goes
@@ -152,6 +154,13 @@ def interface(left: Measured, right: Measured, style: ComposeStyle) -> Interface
     # once per word space (after the space, not before it).
     justifiable = lk is not Kind.OPEN and rk not in _BLANK_RIGHT and rk is not Kind.SPACE
     return Interface(blank, gap, gap_min, gap_max, justifiable)
+
+
+def _right_edge_kind(unit: Unit) -> Kind:
+    """`1.5万` ends in a Han character: no Han–Latin space after it (1.5万吨)."""
+    if unit.kind is Kind.DIGIT and unit.last in MAGNITUDES:
+        return Kind.HAN
+    return unit.kind
 
 
 def end_blank_is_removed(style: ComposeStyle) -> bool:

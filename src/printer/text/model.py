@@ -36,6 +36,7 @@ class ComposeStyle:
     tracking_em: float = 0.0  # added to every character advance (copyfit ±2 %)
     justify: bool = True  # False: lines ragged (flush left), e.g. headlines set by hand
     last_line_min_chars: int = 2  # no 孤字
+    space_em: float | None = None  # width of a word space; None: the font's own
     compress_open_at_start: bool = True  # an opening mark at line start drops its blank half
 
 

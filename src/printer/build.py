@@ -1,0 +1,87 @@
+"""Stage: pipeline — content + layout + fonts → page layout → PDF, with a build report.
+
+Loads and checks every input before anything is written; a build with errors of input (bad
+YAML, a character no font has) writes nothing, so a good PDF is never replaced by a bad one.
+Fonts and loaded specs are cached per process, so a warm process rebuilds quickly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from printer import content, spec
+from printer.content.model import Edition
+from printer.content.normalize import NormalizationChange, normalize_edition
+from printer.errors import InputError
+from printer.fonts.book import FontBook
+from printer.makeup.page import make_page
+from printer.page import Finding, PageLayout
+
+# Findings that mean the input cannot be set at all: nothing is written.
+FATAL_KINDS = frozenset({"missing-glyph"})
+
+_BOOKS: dict[Path, FontBook] = {}
+
+
+@dataclass
+class BuildResult:
+    edition: Edition
+    page: PageLayout
+    output: Path | None
+    changes: list[NormalizationChange] = field(default_factory=list)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return self.page.findings
+
+    @property
+    def fatal(self) -> list[Finding]:
+        return [f for f in self.findings if f.kind in FATAL_KINDS]
+
+
+def font_book(fonts_dir: Path) -> FontBook:
+    """The font book of a folder, loaded once per process."""
+    key = fonts_dir.resolve()
+    if key not in _BOOKS:
+        _BOOKS[key] = FontBook.load(key)
+    return _BOOKS[key]
+
+
+def resolve_layout(edition: Edition, layout: Path | None) -> Path:
+    if layout is not None:
+        return layout
+    if edition.layout is not None:
+        return edition.layout
+    raise InputError(edition.source, None, "layout",
+                     "no layout given: name one with --layout or a 'layout' key in the content")
+
+
+def lay_out(content_path: Path, layout: Path | None = None,
+            normalize: bool | None = None) -> tuple[Edition, PageLayout, list[NormalizationChange]]:
+    """Load the inputs and make the page layout (no file written)."""
+    edition = content.load(content_path)
+    layout_spec = spec.load(resolve_layout(edition, layout))
+    changes: list[NormalizationChange] = []
+    if edition.normalize if normalize is None else normalize:
+        edition, changes = normalize_edition(edition)
+    page = make_page(edition, layout_spec, font_book(layout_spec.fonts_dir))
+    return edition, page, changes
+
+
+def build(content_path: Path, output: Path, layout: Path | None = None,
+          normalize: bool | None = None) -> BuildResult:
+    """Build the PDF; when the layout has fatal findings, write nothing."""
+    from printer.render.pdf import write_pdf  # the renderer pulls in ReportLab: import late
+
+    edition, page, changes = lay_out(content_path, layout, normalize)
+    result = BuildResult(edition, page, None, changes)
+    if result.fatal:
+        return result
+    write_pdf(page, output)
+    result.output = output
+    return result
+
+
+def default_output(content_path: Path) -> Path:
+    return Path("out") / f"{content_path.stem}.pdf"

@@ -1,0 +1,90 @@
+"""Stage: makeup — the page's single-line and headline elements.
+
+Folio line (paper, date, page, section) with its rule; the headline block (引题 kicker, 主题
+title, 导语 deck); the photo credit and the editors line. Word spaces in headlines are set one
+em wide, as Chinese headlines separate their phrases.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from printer.content.model import Edition
+from printer.makeup.placement import Placer
+from printer.page import Rule
+from printer.spec.model import LayoutSpec, Rect
+from printer.text import Span
+
+_WEEKDAYS = "一二三四五六日"
+
+
+def folio_texts(edition: Edition) -> tuple[str, str, str]:
+    """Left, centre and right texts of the folio line."""
+    folio = edition.folio
+    day = datetime.date.fromisoformat(folio.date)
+    date = f"{day.year}年{day.month}月{day.day}日 星期{_WEEKDAYS[day.weekday()]}"
+    return folio.paper, date, f"第{folio.page}版 {folio.section}"
+
+
+def make_folio(edition: Edition, spec: LayoutSpec, placer: Placer) -> None:
+    rect = spec.folio.rect
+    x, top, width, height = placer.rect_box(rect)
+    left, centre, right = folio_texts(edition)
+    typesetter = placer.typesetter
+    pitch = spec.grid.line_pitch
+    for text, align, name in ((left, 0, "paper"), (centre, 1, "date"), (right, 2, "page")):
+        paragraph = typesetter.set([Span(text)], spec.folio.style, width, indent=0.0, space_em=1.0)
+        placer.composed(paragraph, f"edition.{name}")
+        line = paragraph.lines[0]
+        shift = (0.0, (width - line.width) / 2, width - line.width)[align]
+        placer.place_line(line, spec.folio.style, x + shift, top, pitch, line.width,
+                          f"folio.{name}")
+    if spec.folio.rule:
+        y = top + height - pitch / 2
+        placer.items.append(Rule("folio.rule", x, y, x + width, y, spec.folio.rule,
+                                 spec.folio.rule_width))
+
+
+def make_headline(edition: Edition, spec: LayoutSpec, placer: Placer) -> None:
+    head = spec.headline
+    line = head.rect.lines[0]
+    headline = edition.headline
+    if headline.kicker:
+        line = _heading(headline.kicker, head.kicker_style, head.rect, line, "headline.kicker",
+                        placer)
+    line = _heading(headline.title, head.title_style, head.rect, line, "headline.title", placer)
+    if headline.subtitle:
+        line = _heading(headline.subtitle, head.kicker_style, head.rect, line,
+                        "headline.subtitle", placer)
+    if headline.deck:
+        end = placer.lines_block(headline.deck, head.deck_style, head.rect, line, "headline.deck",
+                                 columns=head.deck_columns)
+        style = spec.styles[head.deck_style]
+        lines_used = (end - line) * spec.grid.line_pitch / style.leading
+        if lines_used > head.deck_max_lines + 0.5:
+            placer.report_overflow("headline.deck", round(lines_used), head.deck_max_lines)
+        line = end
+    if line > head.rect.lines[1]:
+        placer.report_overflow("headline", line - head.rect.lines[0], head.rect.line_count)
+
+
+def _heading(text: str, style_name: str, rect: Rect, line: int, element: str,
+             placer: Placer) -> int:
+    x, _, width, _ = placer.rect_box(rect)
+    style = placer.typesetter.styles[style_name]
+    paragraph = placer.typesetter.set([Span(text)], style_name, width, indent=0.0, space_em=1.0)
+    placer.composed(paragraph, element)
+    top = placer.line_top(line)
+    for text_line in paragraph.lines:
+        placer.place_line(text_line, style_name, x, top, style.leading, width, element)
+        top += style.leading
+    return line + round((top - placer.line_top(line)) / placer.grid.line_pitch + 0.49)
+
+
+def make_single_line(text: str, rect: Rect, style: str, element: str, placer: Placer) -> None:
+    """A line block such as the photo credit or the editors line."""
+    placer.lines_block([Span(text)], style, rect, rect.lines[0], element, fit=True)
+
+
+def editors_text(edition: Edition) -> str:
+    return "  ".join(f"{role}：{name}" for role, name in edition.folio.editors)

@@ -1,0 +1,110 @@
+"""Stage: makeup — the highlights box: tinted, ruled, its groups in a grid of columns.
+
+Each group is a head in a bar and its items with hanging bullets; emphasised figures come out in
+the item style's emphasis font and colour. Group heads of a row share one line; a group never
+splits. The box keeps its slot's size; spare height is shared evenly between its rows, and
+groups that do not fit are reported as overset, never cut.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from printer.content.model import HighlightGroup
+from printer.makeup.placement import Placer
+from printer.page import Box, Finding
+from printer.spec.model import LayoutSpec
+from printer.text import Line, Span
+
+ELEMENT = "highlights"
+
+
+@dataclass
+class _Group:
+    head: list[Line]
+    items: list[list[Line]]
+    height: float
+
+
+def make_highlights(groups: tuple[HighlightGroup, ...], spec: LayoutSpec, placer: Placer) -> None:
+    if not groups:
+        return
+    box = spec.highlights
+    x, top, width, height = placer.rect_box(box.rect)
+    item_style = spec.styles[box.item_style]
+    columns = box.group_columns
+    inner = width - 2 * box.padding
+    chars = math.floor((inner - (columns - 1) * item_style.size) / columns / item_style.size)
+    group_width = chars * item_style.size
+    gap = (inner - columns * group_width) / max(1, columns - 1)
+    head_height = box.head.lines * spec.grid.line_pitch
+    sets = [_set_group(g, i, group_width, head_height, spec, placer) for i, g in enumerate(groups)]
+    rows = [sets[i : i + columns] for i in range(0, len(sets), columns)]
+    row_heights = [max(g.height for g in row) for row in rows]
+    spare = height - 2 * box.padding - sum(row_heights)
+    placer.items.append(Box(ELEMENT, x, top, width, height, fill=box.fill, stroke=box.rule,
+                            stroke_width=box.rule_width))
+    if spare < 0:
+        message = f"highlights need {-spare:.0f} pt more than the box's {height:.0f} pt"
+        lines = math.ceil(-spare / spec.grid.line_pitch)
+        placer.report(Finding("error", ELEMENT, "overset", message, lines=lines))
+        spare = 0.0
+    step = spare / (len(rows) + 1)
+    y = top + box.padding + step
+    for r, row in enumerate(rows):
+        for c, group in enumerate(row):
+            gx = x + box.padding + c * (group_width + gap)
+            _draw_group(group, r * columns + c, gx, y, group_width, head_height, spec, placer)
+        y += row_heights[r] + step
+
+
+def _set_group(
+    group: HighlightGroup, index: int, width: float, head_height: float, spec: LayoutSpec,
+    placer: Placer,
+) -> _Group:
+    box = spec.highlights
+    item_style = spec.styles[box.item_style]
+    head = placer.typesetter.set([Span(group.title)], box.head.style, width - item_style.size,
+                                 indent=0.0, space_em=1.0)
+    placer.composed(head, f"highlights[{index}].title")
+    bullet = item_style.size * 1.25
+    items = []
+    for i, item in enumerate(group.items):
+        paragraph = placer.typesetter.set(item, box.item_style, width - bullet, indent=0.0)
+        placer.composed(paragraph, f"highlights[{index}].items[{i}]")
+        items.append(paragraph.lines)
+    lines = sum(len(lines) for lines in items)
+    item_gap = item_style.leading * 0.25
+    height = head_height + item_style.leading * 0.5 + lines * item_style.leading
+    height += item_gap * max(0, len(items) - 1)
+    return _Group(head.lines, items, height)
+
+
+def _draw_group(
+    group: _Group, index: int, x: float, top: float, width: float, head_height: float,
+    spec: LayoutSpec, placer: Placer,
+) -> None:
+    box = spec.highlights
+    element = f"highlights.group{index + 1}"
+    head_style = spec.styles[box.head.style]
+    if box.head.fill:
+        placer.items.append(Box(f"{element}.head", x, top, width, head_height, fill=box.head.fill))
+    text_top = top + (head_height - len(group.head) * head_style.leading) / 2
+    for line in group.head:
+        placer.place_line(line, box.head.style, x + head_style.size * 0.5, text_top,
+                          head_style.leading, width - head_style.size, f"{element}.head")
+        text_top += head_style.leading
+    item_style = spec.styles[box.item_style]
+    bullet = item_style.size * 1.25
+    y = top + head_height + item_style.leading * 0.5
+    for lines in group.items:
+        mark = placer.typesetter.set([Span(box.bullet, emphasis=True)], box.item_style, bullet,
+                                     indent=0.0)
+        placer.place_line(mark.lines[0], box.item_style, x, y, item_style.leading, bullet,
+                          f"{element}.bullet")
+        for line in lines:
+            placer.place_line(line, box.item_style, x + bullet, y, item_style.leading,
+                              width - bullet, f"{element}.item")
+            y += item_style.leading
+        y += item_style.leading * 0.25

@@ -1,0 +1,170 @@
+"""Stage: makeup — putting composed lines, bars and boxes on the page grid.
+
+`Placer` holds the page being made: the grid and its origin on the trim, the typesetter, the
+items and the findings. Element code asks it to place a line on a grid line, a block of lines
+in a slot, a ■ banner; it turns composer problems into findings that name the content key.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from printer.makeup.typeset import Typesetter, baseline, line_offset, line_runs
+from printer.page import Box, Finding, Item, Rule, TextRun
+from printer.spec.model import Bar, LayoutSpec, Rect
+from printer.text import Line, Paragraph, Span
+
+_PROBLEM_SEVERITY = {"missing-glyph": "error", "overfull-line": "warning", "loose-line": "warning"}
+
+
+class Placer:
+    def __init__(self, spec: LayoutSpec, typesetter: Typesetter) -> None:
+        self.spec = spec
+        self.grid = spec.grid
+        self.typesetter = typesetter
+        self.origin = (spec.page.margin_left, spec.page.margin_top)
+        self.items: list[Item] = []
+        self.findings: list[Finding] = []
+
+    # -- reports -----------------------------------------------------------------------------
+    def text_runs(self) -> list[TextRun]:
+        return [item for item in self.items if isinstance(item, TextRun)]
+
+    def report(self, finding: Finding) -> None:
+        self.findings.append(finding)
+
+    def report_overflow(self, element: str, needed: int, allowed: int) -> None:
+        self.report(Finding("warning", element, "overset",
+                            f"{element} needs {needed} lines, its slot has {allowed}",
+                            lines=needed - allowed))
+
+    def composed(self, paragraph: Paragraph, key: str) -> None:
+        """Report what the composer could not set by the rules, naming the content key."""
+        for problem in paragraph.problems:
+            severity = _PROBLEM_SEVERITY.get(problem.kind, "warning")
+            self.report(Finding(severity, key, problem.kind, f"{key}: {problem.message}",
+                                text=problem.chars))
+
+    # -- geometry ----------------------------------------------------------------------------
+    def rect_box(self, rect: Rect) -> tuple[float, float, float, float]:
+        """Page x, y, width, height of a grid rectangle."""
+        x, y, width, height = self.grid.box(rect)
+        return self.origin[0] + x, self.origin[1] + y, width, height
+
+    def line_top(self, line: int) -> float:
+        return self.origin[1] + self.grid.line_y(line)
+
+    # -- text --------------------------------------------------------------------------------
+    def place_line(
+        self, line: Line, style_name: str, x: float, top: float, leading: float, measure: float,
+        element: str,
+    ) -> None:
+        style = self.typesetter.styles[style_name]
+        shift = line_offset(line, style.align, measure)
+        base = baseline(top, leading, style.size)
+        self.items.extend(line_runs(line, style, element, x + shift, base))
+
+    def grid_line(
+        self, line: Line, style_name: str, frame: Rect, number: int, element: str
+    ) -> None:
+        """A line on grid line `number` of a frame: baselines shared across columns."""
+        x, _, width, _ = self.rect_box(frame)
+        self.place_line(line, style_name, x, self.line_top(number), self.grid.line_pitch, width,
+                        element)
+
+    def lines_block(
+        self,
+        spans: Sequence[Span],
+        style_name: str,
+        rect: Rect,
+        top_line: int,
+        element: str,
+        *,
+        fit: bool = False,
+        columns: tuple[int, int] | None = None,
+    ) -> int:
+        """Set text across `rect` (or `columns`) from grid line `top_line`, in its own leading;
+        returns the first grid line below it. `fit`: report if it needs more than one line."""
+        style = self.typesetter.styles[style_name]
+        first, end = columns or rect.columns
+        x, width = self.grid.span(first, end)
+        x += self.origin[0]
+        paragraph = self.typesetter.set(spans, style_name, width, indent=0.0)
+        self.composed(paragraph, element)
+        if fit and len(paragraph.lines) > 1:
+            self.report(Finding("warning", element, "overset",
+                                f"{element} takes {len(paragraph.lines)} lines, expected 1"))
+        top = self.line_top(top_line)
+        for line in paragraph.lines:
+            self.place_line(line, style_name, x, top, style.leading, width, element)
+            top += style.leading
+        used = top - self.line_top(top_line)
+        return top_line + math.ceil(used / self.grid.line_pitch - 1e-6)
+
+    # -- banners -----------------------------------------------------------------------------
+    def banner_lines(self, text: str, bar: Bar, measure: float) -> list[Line]:
+        """A banner's lines: broken at its phrase spaces when the phrases fit (headline
+        practice), otherwise by the composer; the marker's width is kept free on the left."""
+        style = self.typesetter.styles[bar.style]
+        inner = measure - self._marker_width(bar) - style.size * 0.25
+        phrases = text.split()
+        sets = [self.typesetter.set([Span(p)], bar.style, inner, indent=0.0) for p in phrases]
+        if phrases and all(len(s.lines) == 1 for s in sets):
+            lines = [s.lines[0] for s in sets]
+            return _join_phrases(lines, [p for p in phrases], self, bar.style, inner)
+        paragraph = self.typesetter.set([Span(text)], bar.style, inner, indent=0.0)
+        self.composed(paragraph, "banner")
+        return paragraph.lines
+
+    def _marker_width(self, bar: Bar) -> float:
+        style = self.typesetter.styles[bar.style]
+        return style.size * len(bar.marker)
+
+    def banner_height(self, lines: list[Line], bar: Bar) -> int:
+        style = self.typesetter.styles[bar.style]
+        needed = len(lines) * style.leading + style.size * 0.5
+        return max(bar.lines, math.ceil(needed / self.grid.line_pitch - 1e-6))
+
+    def banner(self, lines: list[Line], bar: Bar, frame: Rect, line: int, element: str) -> None:
+        """Draw the bar, its marker and its lines, vertically centred in its whole lines."""
+        style = self.typesetter.styles[bar.style]
+        x, _, width, _ = self.rect_box(frame)
+        height = self.banner_height(lines, bar) * self.grid.line_pitch
+        top = self.line_top(line)
+        if bar.fill:
+            self.items.append(Box(element, x, top, width, height, fill=bar.fill))
+        if bar.rule:
+            y = top + height
+            self.items.append(Rule(element, x, y, x + width, y, bar.rule, bar.rule_width))
+        text_top = top + (height - len(lines) * style.leading) / 2
+        indent = self._marker_width(bar) + style.size * 0.25
+        if bar.marker:
+            marker = self.typesetter.set([Span(bar.marker, emphasis=True)], bar.style, width,
+                                         indent=0.0)
+            self.place_line(marker.lines[0], bar.style, x, text_top, style.leading, width,
+                            f"{element}.marker")
+        for text_line in lines:
+            self.place_line(text_line, bar.style, x + indent, text_top, style.leading,
+                            width - indent, element)
+            text_top += style.leading
+
+
+def _join_phrases(
+    lines: list[Line], phrases: list[str], placer: Placer, style: str, measure: float
+) -> list[Line]:
+    """Put phrases on one line while they fit together, separated by a space."""
+    joined: list[Line] = []
+    current = ""
+    for phrase, line in zip(phrases, lines, strict=True):
+        trial = f"{current} {phrase}" if current else phrase
+        candidate = placer.typesetter.set([Span(trial)], style, measure, indent=0.0)
+        if len(candidate.lines) == 1:
+            current = trial
+            continue
+        joined.append(placer.typesetter.set([Span(current)], style, measure, indent=0.0).lines[0])
+        current = phrase
+        del line
+    if current:
+        joined.append(placer.typesetter.set([Span(current)], style, measure, indent=0.0).lines[0])
+    return joined

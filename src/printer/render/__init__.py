@@ -1,0 +1,1 @@
+"""Stage: rendering — PDF (the only code that imports ReportLab), PNG previews, text dumps."""

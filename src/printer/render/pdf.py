@@ -1,0 +1,145 @@
+"""Stage: rendering — writes a PageLayout as PDF with ReportLab.
+
+The only module that imports ReportLab. It draws what it is given and knows no typographic rule:
+every glyph arrives with its position. Colours are CMYK; black (100 % K) text and rules are set
+to overprint. Output is byte-identical for the same input (ReportLab's invariant mode), and
+written to a temporary file that replaces the target only when complete.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from PIL import Image
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from printer.page import Box, Cmyk, PageLayout, Picture, Rule, TextRun
+
+_REGISTERED: dict[str, str] = {}
+
+
+def _font_name(face: str, path: Path) -> str:
+    """Register a face with ReportLab once per process (fonts are cached for warm rebuilds)."""
+    key = f"{face}:{path}"
+    name = _REGISTERED.get(key)
+    if name is None:
+        name = f"printer-{face}"
+        pdfmetrics.registerFont(TTFont(name, str(path)))
+        _REGISTERED[key] = name
+    return name
+
+
+def _is_black(color: Cmyk) -> bool:
+    return color.c == 0 and color.m == 0 and color.y == 0 and color.k >= 1.0
+
+
+class _Painter:
+    def __init__(self, canvas: Canvas, page: PageLayout) -> None:
+        self.canvas = canvas
+        self.page = page
+        self.offset_x = page.bleed
+        self.top = page.bleed + page.height
+
+    def y(self, y: float) -> float:
+        return self.top - y
+
+    def set_fill(self, name: str) -> None:
+        color = self.page.swatches[name]
+        self.canvas.setFillColorCMYK(color.c, color.m, color.y, color.k)
+        self.canvas.setFillOverprint(_is_black(color))
+
+    def set_stroke(self, name: str) -> None:
+        color = self.page.swatches[name]
+        self.canvas.setStrokeColorCMYK(color.c, color.m, color.y, color.k)
+        self.canvas.setStrokeOverprint(_is_black(color))
+
+    def box(self, item: Box) -> None:
+        if item.fill:
+            self.set_fill(item.fill)
+        if item.stroke:
+            self.set_stroke(item.stroke)
+            self.canvas.setLineWidth(item.stroke_width)
+        self.canvas.rect(
+            self.offset_x + item.x,
+            self.y(item.y + item.height),
+            item.width,
+            item.height,
+            stroke=1 if item.stroke else 0,
+            fill=1 if item.fill else 0,
+        )
+
+    def rule(self, item: Rule) -> None:
+        self.set_stroke(item.color)
+        self.canvas.setLineWidth(item.width)
+        x = self.offset_x
+        self.canvas.line(x + item.x1, self.y(item.y1), x + item.x2, self.y(item.y2))
+
+    def text(self, item: TextRun) -> None:
+        name = _font_name(item.face, self.page.faces[item.face])
+        self.set_fill(item.color)
+        text = self.canvas.beginText()
+        text.setFont(name, item.size)
+        baseline = self.y(item.baseline)
+        for char, x in zip(item.chars, item.xs, strict=True):
+            if char.isspace():
+                continue
+            text.setTextOrigin(self.offset_x + x, baseline)
+            text.textOut(char)
+        self.canvas.drawText(text)
+
+    def picture(self, item: Picture) -> None:
+        with Image.open(item.path) as source:
+            cropped = source.crop(item.crop)
+            cropped.load()
+        self.canvas.drawImage(
+            ImageReader(cropped),
+            self.offset_x + item.x,
+            self.y(item.y + item.height),
+            item.width,
+            item.height,
+        )
+
+
+def write_pdf(page: PageLayout, target: Path) -> None:
+    """Draw the page and atomically replace `target` with the finished PDF."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp_name = tempfile.mkstemp(prefix=".printer-", suffix=".pdf", dir=target.parent)
+    os.close(handle)
+    try:
+        _draw(page, Path(temp_name))
+        os.replace(temp_name, target)
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise
+
+
+def _draw(page: PageLayout, path: Path) -> None:
+    size = (page.width + 2 * page.bleed, page.height + 2 * page.bleed)
+    canvas = Canvas(str(path), pagesize=size, invariant=1, pageCompression=1)
+    canvas.setTitle(page.title)
+    canvas.setCreator("printer")
+    canvas.setProducer("printer (ReportLab)")
+    painter = _Painter(canvas, page)
+    for item in page.items:
+        if isinstance(item, Box):
+            painter.box(item)
+        elif isinstance(item, Rule):
+            painter.rule(item)
+        elif isinstance(item, TextRun):
+            painter.text(item)
+        else:
+            painter.picture(item)
+    _set_boxes(canvas, page)
+    canvas.showPage()
+    canvas.save()
+
+
+def _set_boxes(canvas: Canvas, page: PageLayout) -> None:
+    b = page.bleed
+    canvas.setTrimBox((b, b, b + page.width, b + page.height))
+    canvas.setBleedBox((0, 0, page.width + 2 * b, page.height + 2 * b))
