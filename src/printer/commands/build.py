@@ -1,0 +1,83 @@
+"""Stage: command line — `printer build` and `printer preview`.
+
+Exit codes: 0 built; 1 built with warnings and `--strict` asked to treat them as errors;
+2 bad input (nothing written, an existing output left untouched).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from printer.build import BuildResult, build, default_output
+from printer.commands import EXIT_BAD_INPUT, EXIT_OK, EXIT_WARNINGS
+from printer.errors import InputError
+from printer.fonts.book import FontError
+
+
+def add_build_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("content", type=Path, help="content YAML file")
+    command.add_argument("--layout", type=Path, help="layout YAML (default: the content's)")
+    command.add_argument("-o", "--output", type=Path, help="output file")
+    command.add_argument("--strict", action="store_true",
+                         help="exit 1 when the build has warnings (overset, loose lines…)")
+    command.add_argument("--no-normalize", dest="normalize", action="store_false", default=None,
+                         help="set the copy's ASCII punctuation as written")
+    command.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+
+
+def register(commands: Any) -> None:
+    build_parser = commands.add_parser("build", help="build the page as a print PDF")
+    add_build_options(build_parser)
+    build_parser.set_defaults(run=run_build)
+    preview = commands.add_parser("preview", help="build the page and write a PNG preview")
+    add_build_options(preview)
+    preview.add_argument("--dpi", type=float, default=100.0, help="preview resolution")
+    preview.set_defaults(run=run_preview)
+
+
+def print_report(result: BuildResult, quiet: bool) -> None:
+    for finding in result.findings:
+        print(f"{finding.severity}: {finding.element}: {finding.message}", file=sys.stderr)
+    if quiet:
+        return
+    if result.changes:
+        print(f"normalised {len(result.changes)} marks of ASCII punctuation to full width",
+              file=sys.stderr)
+    if result.output is not None:
+        print(f"wrote {result.output}")
+
+
+def _build(args: argparse.Namespace, pdf: Path) -> tuple[int, BuildResult | None]:
+    try:
+        result = build(args.content, pdf, args.layout, args.normalize)
+    except (InputError, FontError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT, None
+    print_report(result, args.quiet)
+    if result.fatal:
+        print(f"error: nothing written; {pdf} is unchanged", file=sys.stderr)
+        return EXIT_BAD_INPUT, result
+    if args.strict and result.findings:
+        return EXIT_WARNINGS, result
+    return EXIT_OK, result
+
+
+def run_build(args: argparse.Namespace) -> int:
+    return _build(args, args.output or default_output(args.content))[0]
+
+
+def run_preview(args: argparse.Namespace) -> int:
+    from printer.render.preview import render_png
+
+    pdf = default_output(args.content)
+    code, result = _build(args, pdf)
+    if result is None or result.output is None:
+        return code
+    png = args.output or pdf.with_suffix(".png")
+    render_png(pdf, png, args.dpi)
+    if not args.quiet:
+        print(f"wrote {png}")
+    return code
