@@ -223,3 +223,16 @@ def test_missing_glyph_is_reported_not_dropped() -> None:
 def test_tracking_widens_every_character() -> None:
     paragraph = setting("一二三", 20, tracking_em=0.02)
     assert x_of(paragraph, "三") == pytest.approx(2.04)
+
+
+def test_no_han_latin_space_after_a_magnitude() -> None:
+    # 65亿元: the number ends in 亿, a Han character, so 元 follows it solid.
+    paragraph = setting("成交额65亿元", 20)
+    assert x_of(paragraph, "元") - x_of(paragraph, "亿") == pytest.approx(1.0)
+    assert x_of(paragraph, "6") - x_of(paragraph, "额") == pytest.approx(1.25)
+
+
+def test_opening_mark_after_the_paragraph_indent_keeps_its_width() -> None:
+    paragraph = setting("“一二”三四五六七八", 8, PunctStyle.QUANJIAO, indent=2.0)
+    assert paragraph.lines[0].glyphs[0].x / EM == pytest.approx(2.0)
+    assert x_of(paragraph, "一") == pytest.approx(3.0)

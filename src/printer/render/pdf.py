@@ -120,7 +120,16 @@ def write_pdf(page: PageLayout, target: Path) -> None:
 
 def _draw(page: PageLayout, path: Path) -> None:
     size = (page.width + 2 * page.bleed, page.height + 2 * page.bleed)
-    canvas = Canvas(str(path), pagesize=size, invariant=1, pageCompression=1)
+    # Register the page's faces first: the canvas's initial font is one of them, so no
+    # unembedded standard font (Helvetica) ends up in the PDF.
+    names = [_font_name(face, file) for face, file in sorted(page.faces.items())]
+    canvas = Canvas(
+        str(path),
+        pagesize=size,
+        invariant=1,
+        pageCompression=1,
+        initialFontName=names[0] if names else "Helvetica",
+    )
     canvas.setTitle(page.title)
     canvas.setCreator("printer")
     canvas.setProducer("printer (ReportLab)")

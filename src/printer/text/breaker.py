@@ -41,8 +41,11 @@ class LineWidths:
         self.end_removed = end_blank_is_removed(style)
 
     def start_blank(self, start: int) -> float:
-        # An opening mark at line start drops its leading blank (clreq §3.1.4).
-        return 0.0 if self.style.compress_open_at_start else self.units[start].left
+        # An opening mark at line start drops its leading blank (clreq §3.1.4), except after
+        # a paragraph indent, where the mark keeps its full width.
+        if self.style.compress_open_at_start and not (start == 0 and self.style.indent_em):
+            return 0.0
+        return self.units[start].left
 
     def end_blank(self, end: int) -> float:
         return 0.0 if self.end_removed else self.units[end - 1].right

@@ -1,0 +1,129 @@
+"""Test helpers: a throwaway copy of the project, and reading lines back from a built PDF.
+
+The PDF is read with pdfplumber, independently of the layout tree, so tests check what the
+PDF really holds: characters with their positions, grouped into lines by baseline and column.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pdfplumber
+from PIL import Image
+
+ROOT = Path(__file__).resolve().parents[1]
+PHOTOS = {
+    "bridge-construction.jpg": (2600, 1800),
+    "lotus-lake.jpg": (1800, 1200),
+    "glass-factory.jpg": (1800, 1200),
+}
+MM = 72 / 25.4
+
+
+def make_project(target: Path) -> Path:
+    """Copy content/ and layout/ (and images/, made up if missing) into `target`; fonts linked."""
+    target.mkdir(parents=True, exist_ok=True)
+    (target / "pyproject.toml").write_text("", encoding="utf-8")
+    shutil.copytree(ROOT / "content", target / "content")
+    shutil.copytree(ROOT / "layout", target / "layout")
+    (target / "fonts").symlink_to(ROOT / "fonts", target_is_directory=True)
+    images = target / "images"
+    images.mkdir()
+    for name, size in PHOTOS.items():
+        source = ROOT / "images" / name
+        if source.is_file():
+            shutil.copy(source, images / name)
+        else:
+            Image.new("RGB", size, (120, 140, 160)).save(images / name, quality=80)
+    return target
+
+
+@dataclass(frozen=True)
+class Char:
+    text: str
+    x0: float
+    x1: float
+    top: float  # from the page top, points
+    baseline: float
+    size: float
+    font: str
+
+
+@dataclass
+class PdfLine:
+    chars: list[Char]
+
+    @property
+    def text(self) -> str:
+        return "".join(c.text for c in self.chars)
+
+    @property
+    def x0(self) -> float:
+        return self.chars[0].x0
+
+    @property
+    def baseline(self) -> float:
+        return self.chars[0].baseline
+
+    @property
+    def size(self) -> float:
+        return self.chars[0].size
+
+    def ink_right(self) -> float:
+        """Right edge of the line's last character cell, a line-end mark counted half wide."""
+        last = self.chars[-1]
+        if last.text in "，。、：；！？”’）》」』":
+            return last.x0 + last.size / 2
+        return last.x1
+
+
+def read_chars(pdf: Path) -> tuple[list[Char], dict[str, tuple[float, ...]]]:
+    """All characters of page 1 (spaces left out) and the page's boxes, in points."""
+    with pdfplumber.open(pdf) as document:
+        page = document.pages[0]
+        chars = [
+            Char(
+                c["text"],
+                c["x0"],
+                c["x1"],
+                c["top"],
+                c["top"] + c["size"] * 0.88,
+                round(c["size"], 2),
+                c["fontname"],
+            )
+            for c in page.chars
+            if not c["text"].isspace()
+        ]
+        boxes = {
+            "media": tuple(page.mediabox),
+            "trim": tuple(page.trimbox) if page.trimbox else (),
+            "bleed": tuple(page.bbox),
+        }
+        images = [(i["x0"], i["top"], i["x1"], i["bottom"], i["srcsize"]) for i in page.images]
+    boxes["images"] = tuple(v for image in images for v in image[:4])
+    return chars, boxes
+
+
+def images_of(pdf: Path) -> list[tuple[float, float, float, float, tuple[int, int]]]:
+    with pdfplumber.open(pdf) as document:
+        page = document.pages[0]
+        return [(i["x0"], i["top"], i["x1"], i["bottom"], tuple(i["srcsize"])) for i in page.images]
+
+
+def lines_in(
+    chars: list[Char], x0: float, x1: float, top: float, bottom: float, size: float | None = None
+) -> list[PdfLine]:
+    """Characters inside a region grouped into lines by baseline, top to bottom, left to right."""
+    inside = [
+        c
+        for c in chars
+        if x0 - 1 <= (c.x0 + c.x1) / 2 <= x1 + 1
+        and top - 1 <= c.top <= bottom + 1
+        and (size is None or abs(c.size - size) < 0.05)
+    ]
+    rows: dict[float, list[Char]] = {}
+    for char in inside:
+        rows.setdefault(round(char.baseline, 1), []).append(char)
+    return [PdfLine(sorted(row, key=lambda c: c.x0)) for _, row in sorted(rows.items())]

@@ -1,0 +1,212 @@
+"""The seed page as a real PDF: every character of the content is in it exactly once, every
+line of composed text keeps the rules and is justified — read back from the PDF's character
+positions with pdfplumber, not from the composer — fonts embedded, photos sharp enough,
+nothing outside the trim, no text on text or photos, and two builds byte-identical."""
+
+from __future__ import annotations
+
+from collections import Counter
+from itertools import pairwise
+from pathlib import Path
+
+import pikepdf
+import pytest
+
+from pagekit import Char, PdfLine, images_of, lines_in, make_project, read_chars
+from printer import spec
+from printer.build import build
+from printer.content.model import Edition, plain
+from printer.makeup.heads import folio_texts
+from printer.text.rules import check_lines
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Edition, spec.LayoutSpec]:
+    project = make_project(tmp_path_factory.mktemp("seed"))
+    output = project / "out" / "page.pdf"
+    result = build(project / "content" / "jiaozuo-2024.yaml", output)
+    assert result.output == output
+    layout = spec.load(project / "layout" / "broadsheet.yaml")
+    return output, result.edition, layout
+
+
+@pytest.fixture(scope="module")
+def chars(built: tuple[Path, Edition, spec.LayoutSpec]) -> list[Char]:
+    return read_chars(built[0])[0]
+
+
+def content_strings(edition: Edition) -> list[str]:
+    article = edition.article
+    texts = [
+        edition.headline.kicker or "",
+        edition.headline.title,
+        plain(edition.headline.deck or ()),
+    ]
+    for group in edition.highlights:
+        texts.append(group.title)
+        texts.extend(plain(item) for item in group.items)
+    texts.extend(plain(photo.caption) for photo in edition.photos)
+    texts += [article.kicker or "", article.title, article.byline or "", edition.credit or ""]
+    texts.extend(plain(p) for p in article.lead)
+    for section in article.sections:
+        texts.append(section.banner)
+        texts.extend(plain(p) for p in section.paragraphs)
+    return texts
+
+
+def test_every_character_of_the_content_is_in_the_pdf_once(
+    built: tuple[Path, Edition, spec.LayoutSpec], chars: list[Char]
+) -> None:
+    edition = built[1]
+    expected = Counter("".join(content_strings(edition)) + "".join(folio_texts(edition)))
+    expected["■"] += len(edition.article.sections)
+    expected["●"] += sum(len(group.items) for group in edition.highlights)
+    for space in " \u3000":
+        del expected[space]
+    actual = Counter(c.text for c in chars)
+    assert actual == expected
+
+
+def frame_lines(chars: list[Char], layout: spec.LayoutSpec, bleed: float) -> list[list[PdfLine]]:
+    """Body lines (9 pt) of each article frame, top to bottom."""
+    grid, page = layout.grid, layout.page
+    columns = []
+    for frame in layout.article.frames:
+        x, y, width, height = grid.box(frame)
+        left, top = bleed + page.margin_left + x, bleed + page.margin_top + y
+        body = [c for c in chars if c.font.endswith("song") or "Serif" in c.font]
+        columns.append(lines_in(body, left, left + width, top, top + height, size=9.0))
+    return columns
+
+
+def test_article_text_reads_in_order_through_its_columns(
+    built: tuple[Path, Edition, spec.LayoutSpec], chars: list[Char]
+) -> None:
+    _, edition, layout = built
+    columns = frame_lines(chars, layout, layout.page.bleed)
+    text = "".join(line.text for column in columns for line in column)
+    paragraphs = [plain(p) for p in edition.article.lead]
+    for section in edition.article.sections:
+        paragraphs.extend(plain(p) for p in section.paragraphs)
+    assert text == "".join(paragraphs).replace(" ", "")
+
+
+def test_body_lines_keep_the_rules_and_are_justified(
+    built: tuple[Path, Edition, spec.LayoutSpec], chars: list[Char]
+) -> None:
+    _, _, layout = built
+    bleed, grid = layout.page.bleed, layout.grid
+    flow = [line for column in frame_lines(chars, layout, bleed) for line in column]
+    assert len(flow) > 60
+    lefts = {
+        round(bleed + layout.page.margin_left + grid.box(f)[0], 2) for f in layout.article.frames
+    }
+    width = grid.box(layout.article.frames[0])[2]
+    paragraphs: list[list[PdfLine]] = []
+    for line in flow:
+        left = min(lefts, key=lambda x: abs(x - line.x0))
+        starts_paragraph = line.x0 - left > 9.0 * 1.2
+        if starts_paragraph or not paragraphs:
+            paragraphs.append([])
+        paragraphs[-1].append(line)
+    assert len(paragraphs) == 2 + 6
+    for paragraph in paragraphs:
+        assert check_lines([line.text for line in paragraph]) == []
+        for line in paragraph[:-1]:
+            left = min(lefts, key=lambda x: abs(x - line.x0))
+            assert line.ink_right() == pytest.approx(left + width, abs=0.05), line.text
+
+
+def test_deck_captions_and_highlights_keep_the_rules(
+    built: tuple[Path, Edition, spec.LayoutSpec], chars: list[Char]
+) -> None:
+    _, _, layout = built
+    bleed, page = layout.page.bleed, layout.page
+    for rect in [layout.headline.rect, layout.highlights.rect, *(s.rect for s in layout.photos)]:
+        x, y, width, height = layout.grid.box(rect)
+        left, top = bleed + page.margin_left + x, bleed + page.margin_top + y
+        lines = lines_in(chars, left, left + width, top, top + height)
+        assert lines
+        for line in lines:
+            assert check_lines(["", line.text, ""]) == [], line.text
+
+
+def test_all_fonts_are_embedded(built: tuple[Path, Edition, spec.LayoutSpec]) -> None:
+    with pikepdf.open(built[0]) as pdf:
+        fonts = pdf.pages[0].Resources.Font
+        assert len(fonts) >= 5
+        for name in fonts:
+            font = fonts[name]
+            descriptor = (
+                font.DescendantFonts[0].FontDescriptor
+                if "/DescendantFonts" in font
+                else font.FontDescriptor
+            )
+            assert "/FontFile2" in descriptor, name
+
+
+def test_photos_are_placed_at_200_ppi_or_more(built: tuple[Path, Edition, spec.LayoutSpec]) -> None:
+    placed = images_of(built[0])
+    assert len(placed) == 3
+    for x0, top, x1, bottom, (px_w, px_h) in placed:
+        assert px_w / ((x1 - x0) / 72) >= 200
+        assert px_h / ((bottom - top) / 72) >= 200
+        assert px_w / px_h == pytest.approx((x1 - x0) / (bottom - top), rel=0.01)  # no distortion
+
+
+def test_nothing_outside_the_trim(
+    built: tuple[Path, Edition, spec.LayoutSpec], chars: list[Char]
+) -> None:
+    page = built[2].page
+    left, top = page.bleed, page.bleed
+    right, bottom = left + page.width, top + page.height
+    for char in chars:
+        assert left <= char.x0 and char.x1 <= right and top <= char.top <= bottom, char
+    for x0, y0, x1, y1, _ in images_of(built[0]):
+        assert left <= x0 and x1 <= right + 0.01 and top <= y0 and y1 <= bottom + 0.01
+
+
+def _boxes(chars: list[Char]) -> list[tuple[float, float, float, float, str]]:
+    rows: dict[tuple[float, float], list[Char]] = {}
+    for c in chars:
+        rows.setdefault((round(c.baseline, 1), c.size), []).append(c)
+    boxes = []
+    for (base, size), row in rows.items():
+        row.sort(key=lambda c: c.x0)
+        start = row[0]
+        for prev, char in pairwise(row):
+            if char.x0 - prev.x1 > size * 1.5:  # a separate run on the same baseline
+                boxes.append(
+                    (start.x0, base - 0.88 * size, prev.x1, base + 0.12 * size, start.text)
+                )
+                start = char
+        boxes.append((start.x0, base - 0.88 * size, row[-1].x1, base + 0.12 * size, start.text))
+    return boxes
+
+
+def test_no_text_overlaps_text_or_photos(
+    built: tuple[Path, Edition, spec.LayoutSpec], chars: list[Char]
+) -> None:
+    boxes = _boxes(chars)
+    shrink = 0.3
+
+    def overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+        return (
+            a[0] + shrink < b[2] - shrink
+            and b[0] + shrink < a[2] - shrink
+            and a[1] + shrink < b[3] - shrink
+            and b[1] + shrink < a[3] - shrink
+        )
+
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not overlap(a[:4], b[:4]), (a, b)
+        for image in images_of(built[0]):
+            assert not overlap(a[:4], image[:4]), (a, image)
+
+
+def test_two_builds_are_byte_identical(built: tuple[Path, Edition, spec.LayoutSpec]) -> None:
+    first = built[0]
+    second = first.with_name("again.pdf")
+    build(first.parents[1] / "content" / "jiaozuo-2024.yaml", second)
+    assert first.read_bytes() == second.read_bytes()
