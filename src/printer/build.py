@@ -15,6 +15,8 @@ from printer.content.model import Edition
 from printer.content.normalize import NormalizationChange, normalize_edition
 from printer.errors import InputError
 from printer.fonts.book import FontBook
+from printer.makeup.overlay import SWATCHES as OVERLAY_SWATCHES
+from printer.makeup.overlay import overlay_items
 from printer.makeup.page import make_page
 from printer.page import Finding, PageLayout
 
@@ -57,24 +59,38 @@ def resolve_layout(edition: Edition, layout: Path | None) -> Path:
                      "no layout given: name one with --layout or a 'layout' key in the content")
 
 
-def lay_out(content_path: Path, layout: Path | None = None,
-            normalize: bool | None = None) -> tuple[Edition, PageLayout, list[NormalizationChange]]:
+def lay_out(
+    content_path: Path,
+    layout: Path | None = None,
+    normalize: bool | None = None,
+    overlay: bool = False,
+) -> tuple[Edition, PageLayout, list[NormalizationChange]]:
     """Load the inputs and make the page layout (no file written)."""
     edition = content.load(content_path)
     layout_spec = spec.load(resolve_layout(edition, layout))
     changes: list[NormalizationChange] = []
     if edition.normalize if normalize is None else normalize:
         edition, changes = normalize_edition(edition)
-    page = make_page(edition, layout_spec, font_book(layout_spec.fonts_dir))
+    book = font_book(layout_spec.fonts_dir)
+    page = make_page(edition, layout_spec, book)
+    if overlay:
+        page.items.extend(overlay_items(layout_spec, book))
+        page.swatches.update(OVERLAY_SWATCHES)
+        page.faces.setdefault("hei", book.faces["hei"].path)
     return edition, page, changes
 
 
-def build(content_path: Path, output: Path, layout: Path | None = None,
-          normalize: bool | None = None) -> BuildResult:
+def build(
+    content_path: Path,
+    output: Path,
+    layout: Path | None = None,
+    normalize: bool | None = None,
+    overlay: bool = False,
+) -> BuildResult:
     """Build the PDF; when the layout has fatal findings, write nothing."""
     from printer.render.pdf import write_pdf  # the renderer pulls in ReportLab: import late
 
-    edition, page, changes = lay_out(content_path, layout, normalize)
+    edition, page, changes = lay_out(content_path, layout, normalize, overlay)
     result = BuildResult(edition, page, None, changes)
     if result.fatal:
         return result

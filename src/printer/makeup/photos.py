@@ -81,7 +81,7 @@ def _place(photo: Photo, slot: PhotoSlot, spec: LayoutSpec, placer: Placer) -> N
         placer.report(Finding("warning", element, "copyfit",
                               f"photo {photo.id!r} shortened to {photo_lines} lines for a "
                               f"{caption_lines}-line caption"))
-    height = photo_lines * spec.grid.line_pitch - (spec.grid.line_pitch - style.size) / 2
+    height = photo_lines * spec.grid.line_pitch  # the photo's foot on a grid line
     crop = crop_box(image_size(photo), (width, height), photo.focus)
     ppi = (crop[2] - crop[0]) / (width / 72)
     placer.items.append(Picture(element, photo.file, x, top, width, height, crop, ppi))
