@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 import pdfplumber
@@ -127,3 +128,39 @@ def lines_in(
     for char in inside:
         rows.setdefault(round(char.baseline, 1), []).append(char)
     return [PdfLine(sorted(row, key=lambda c: c.x0)) for _, row in sorted(rows.items())]
+
+
+Box = tuple[float, float, float, float]
+
+
+def _line_boxes(chars: list[Char]) -> list[Box]:
+    """Em-box rectangles of runs of characters sharing a baseline and size."""
+    rows: dict[tuple[float, float], list[Char]] = {}
+    for c in chars:
+        rows.setdefault((round(c.baseline, 1), c.size), []).append(c)
+    boxes: list[Box] = []
+    for (base, size), row in rows.items():
+        row.sort(key=lambda c: c.x0)
+        start = row[0]
+        for prev, char in pairwise(row):
+            if char.x0 - prev.x1 > size * 1.5:  # a separate run on the same baseline
+                boxes.append((start.x0, base - 0.88 * size, prev.x1, base + 0.12 * size))
+                start = char
+        boxes.append((start.x0, base - 0.88 * size, row[-1].x1, base + 0.12 * size))
+    return boxes
+
+
+def _overlap(a: Box, b: Box, shrink: float = 0.3) -> bool:
+    return (a[0] + shrink < b[2] - shrink and b[0] + shrink < a[2] - shrink
+            and a[1] + shrink < b[3] - shrink and b[1] + shrink < a[3] - shrink)
+
+
+def overlaps(pdf: Path) -> list[tuple[Box, Box]]:
+    """Pairs of text runs that overlap each other or a photo."""
+    boxes = _line_boxes(read_chars(pdf)[0])
+    photos: list[Box] = [image[:4] for image in images_of(pdf)]
+    found = []
+    for i, a in enumerate(boxes):
+        found.extend((a, b) for b in boxes[i + 1 :] if _overlap(a, b))
+        found.extend((a, p) for p in photos if _overlap(a, p))
+    return found

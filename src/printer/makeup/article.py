@@ -148,10 +148,8 @@ def _report_fit(
     hole = sum(capacities) - sum(used)
     if hole > 0:
         heights = ", ".join(str(h) for h in used)
-        placer.report(Finding(
-            "warning", STORY, "underset",
-            f"article underset by {hole} lines (columns of {heights} lines in frames of "
-            f"{max(capacities)}); balanced",
-            lines=hole,
-        ))
+        plural = "s" if hole != 1 else ""
+        message = (f"article underset by {hole} line{plural} (columns of {heights} lines in "
+                   f"frames of {max(capacities)}); balanced")
+        placer.report(Finding("warning", STORY, "underset", message, lines=hole))
 
