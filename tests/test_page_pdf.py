@@ -174,3 +174,45 @@ def test_two_builds_are_byte_identical(built: tuple[Path, Edition, spec.LayoutSp
     second = first.with_name("again.pdf")
     build(first.parents[1] / "content" / "jiaozuo-2024.yaml", second)
     assert first.read_bytes() == second.read_bytes()
+
+
+def _rects(pdf: Path) -> list[tuple[float, float, float, float]]:
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as document:
+        return [(r["x0"], r["top"], r["x1"], r["bottom"]) for r in document.pages[0].rects]
+
+
+def test_seed_page_makeup_measured_on_the_pdf(
+    built: tuple[Path, Edition, spec.LayoutSpec], chars: list[Char]
+) -> None:
+    pdf, _, layout = built
+    grid, page = layout.grid, layout.page
+    top = page.bleed + page.margin_top
+    pitch = grid.line_pitch
+
+    def on_grid(y: float) -> bool:
+        return abs((y - top) / pitch - round((y - top) / pitch)) < 0.01
+
+    columns = frame_lines(chars, layout, page.bleed)
+    # Body lines of both columns on one line grid.
+    phases = {round((line.baseline - top) % pitch, 2) for column in columns for line in column}
+    assert len(phases) == 1
+    # Balanced: the columns end within one line of each other.
+    ends = [column[-1].baseline for column in columns]
+    assert max(ends) - min(ends) <= pitch + 0.01
+    # Banners: tinted bars on the grid, never at a column foot, two lines of text below.
+    frame_x = [page.bleed + page.margin_left + grid.box(f)[0] for f in layout.article.frames]
+    bars = [r for r in _rects(pdf) if any(abs(r[0] - x) < 0.5 for x in frame_x)
+            and r[2] - r[0] < grid.box(layout.article.frames[0])[2] + 1]
+    assert len(bars) == 6
+    for x0, y0, _, y1 in bars:
+        assert on_grid(y0) and on_grid(y1)
+        column = columns[min(range(len(frame_x)), key=lambda i: abs(frame_x[i] - x0))]
+        below = [line for line in column if line.baseline > y1]
+        assert len(below) >= 2
+    # Photos and the highlights box on grid lines.
+    for x0, y0, x1, y1, _ in images_of(pdf):
+        assert on_grid(y0) and on_grid(y1)
+    box = max(_rects(pdf), key=lambda r: (r[2] - r[0]) * (r[3] - r[1]))
+    assert on_grid(box[1]) and on_grid(box[3])
