@@ -212,7 +212,7 @@ def test_seed_page_makeup_measured_on_the_pdf(
         below = [line for line in column if line.baseline > y1]
         assert len(below) >= 2
     # Photos and the highlights box on grid lines.
-    for x0, y0, x1, y1, _ in images_of(pdf):
+    for _, y0, _, y1, _ in images_of(pdf):
         assert on_grid(y0) and on_grid(y1)
     box = max(_rects(pdf), key=lambda r: (r[2] - r[0]) * (r[3] - r[1]))
     assert on_grid(box[1]) and on_grid(box[3])
