@@ -236,3 +236,16 @@ def test_opening_mark_after_the_paragraph_indent_keeps_its_width() -> None:
     paragraph = setting("“一二”三四五六七八", 8, PunctStyle.QUANJIAO, indent=2.0)
     assert paragraph.lines[0].glyphs[0].x / EM == pytest.approx(2.0)
     assert x_of(paragraph, "一") == pytest.approx(3.0)
+
+
+@pytest.mark.parametrize("punct", [PunctStyle.KAIMING, PunctStyle.HANGMO])
+def test_line_end_mark_ink_is_flush_with_the_measure(punct: PunctStyle) -> None:
+    # The mark's blank half is dropped even when the line has room: its ink ends at the edge.
+    paragraph = setting("一二三四。五六七八", 5, punct)
+    assert texts(paragraph)[0] == "一二三四。"
+    assert x_of(paragraph, "。") == pytest.approx(4.5)
+
+
+def test_quanjiao_keeps_the_line_end_blank_when_it_fits() -> None:
+    paragraph = setting("一二三四。五六七八", 5, PunctStyle.QUANJIAO)
+    assert x_of(paragraph, "。") == pytest.approx(4.0)
