@@ -108,14 +108,31 @@ class Placer:
         practice), otherwise by the composer; the marker's width is kept free on the left."""
         style = self.typesetter.styles[bar.style]
         inner = measure - self._marker_width(bar) - style.size * 0.25
-        phrases = text.split()
-        sets = [self.typesetter.set([Span(p)], bar.style, inner, indent=0.0) for p in phrases]
-        if phrases and all(len(s.lines) == 1 for s in sets):
-            lines = [s.lines[0] for s in sets]
-            return _join_phrases(lines, [p for p in phrases], self, bar.style, inner)
+        lines = self._phrase_lines(text.split(), bar.style, inner)
+        if lines is not None:
+            return lines
         paragraph = self.typesetter.set([Span(text)], bar.style, inner, indent=0.0)
         self.composed(paragraph, "banner")
         return paragraph.lines
+
+    def _phrase_lines(self, phrases: list[str], style: str, measure: float) -> list[Line] | None:
+        """Phrases joined on a line while they fit together; None if one alone does not fit."""
+        lines: list[Line] = []
+        current: tuple[str, Line] | None = None
+        for phrase in phrases:
+            trial = f"{current[0]} {phrase}" if current else phrase
+            candidate = self.typesetter.set([Span(trial)], style, measure, indent=0.0)
+            if len(candidate.lines) == 1:
+                current = (trial, candidate.lines[0])
+                continue
+            single = self.typesetter.set([Span(phrase)], style, measure, indent=0.0)
+            if current is None or len(single.lines) != 1:
+                return None
+            lines.append(current[1])
+            current = (phrase, single.lines[0])
+        if current is not None:
+            lines.append(current[1])
+        return lines
 
     def _marker_width(self, bar: Bar) -> float:
         style = self.typesetter.styles[bar.style]
@@ -149,22 +166,3 @@ class Placer:
                             width - indent, element)
             text_top += style.leading
 
-
-def _join_phrases(
-    lines: list[Line], phrases: list[str], placer: Placer, style: str, measure: float
-) -> list[Line]:
-    """Put phrases on one line while they fit together, separated by a space."""
-    joined: list[Line] = []
-    current = ""
-    for phrase, line in zip(phrases, lines, strict=True):
-        trial = f"{current} {phrase}" if current else phrase
-        candidate = placer.typesetter.set([Span(trial)], style, measure, indent=0.0)
-        if len(candidate.lines) == 1:
-            current = trial
-            continue
-        joined.append(placer.typesetter.set([Span(current)], style, measure, indent=0.0).lines[0])
-        current = phrase
-        del line
-    if current:
-        joined.append(placer.typesetter.set([Span(current)], style, measure, indent=0.0).lines[0])
-    return joined
