@@ -4,6 +4,7 @@ balances and reports the hole; each copyfit step shows in the report."""
 
 from __future__ import annotations
 
+import shutil
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from printer import spec
 from printer.build import build, lay_out
 from printer.cli import main
 from printer.content.richtext import parse_rich
-from printer.page import Finding
+from printer.page import Finding, Picture
 
 
 def article_text(article: dict[str, Any]) -> str:
@@ -145,3 +146,27 @@ def test_variants_have_no_overlapping_text(tmp_path: Path, change: Any) -> None:
     output = path.parents[1] / "out" / "page.pdf"
     build(path, output)
     assert overlaps(output) == []
+
+
+def test_photo_below_a_frame_gives_lines_when_tracking_is_not_enough(tmp_path: Path) -> None:
+    fixtures = Path(__file__).resolve().parent / "fixtures"
+    shutil.copytree(fixtures / "images", tmp_path / "images")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "printer.toml").touch()
+    text = (fixtures / "content" / "minimal.yaml").read_text(encoding="utf-8")
+    lead = "    - 今年以来,面对外部压力加大、内部困难增多的复杂严峻形势。\n"
+    extra = "深入实施国企改革深化提升行动，完善投融资体系。" * 8
+    text = text.replace(lead, f"{lead}    - {extra}\n")
+    path = tmp_path / "content" / "page.yaml"
+    path.write_text(text, encoding="utf-8")
+    page = lay_out(path, fixtures / "layout" / "small-inset.yaml")[1]
+    steps = [f for f in page.findings if f.kind == "copyfit"]
+    assert [f.element for f in steps][-1] == "photo.second"
+    assert "gave" in steps[-1].message
+    assert not [f for f in page.findings if f.kind == "overset"]
+    photo = next(i for i in page.items if isinstance(i, Picture) and i.element == "photo.second")
+    small = spec.load(fixtures / "layout" / "small-inset.yaml")
+    slot_top = small.page.margin_top + small.grid.line_y(28)
+    assert photo.y > slot_top  # the photo's top moved down ...
+    deepest = max(r.baseline for r in page.text_runs() if r.element.startswith("article.col2"))
+    assert slot_top < deepest < photo.y  # ... and the article's second column grew into it

@@ -220,3 +220,27 @@ def test_every_key_is_described_and_documented(schema: str, doc: str) -> None:
     text = (ROOT / "docs" / doc).read_text(encoding="utf-8")
     for key in _keys(root, root, ""):
         assert f"`{key}`" in text, f"{key} is not in docs/{doc}"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("grows_into: second}", "grows_into: nowhere}", "unknown photo slot 'nowhere'"),
+        ("lines: [16, 28], grows_into", "lines: [16, 27], grows_into", "is not right below"),
+        ("    - {columns: 0, lines: [16, 40]}", "    - {columns: [0, 2], lines: [0, 1]}",
+         "all frames must be as wide"),
+    ],
+)
+def test_frames_growing_into_photos_are_checked(
+    tmp_path: Path, old: str, new: str, message: str
+) -> None:
+    source = ROOT / "tests" / "fixtures" / "layout" / "small-inset.yaml"
+    text = source.read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "layout.yaml"
+    path.write_text(text.replace(old, new).replace("../../../fonts", str(ROOT / "fonts")),
+                    encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        spec.load(path)
+    assert message in str(caught.value)
+    assert "article.frames" in str(caught.value)

@@ -30,23 +30,69 @@ class _Piece:
 
 
 def make_article(article: Article, spec: LayoutSpec, placer: Placer) -> None:
-    """Set the article's head and flow its body through the frames."""
+    """Set the article's head and flow its body through the frames, copyfitting as needed."""
     _make_head(article, spec, placer)
-    frames = spec.article.frames
-    capacities = [frame.line_count for frame in frames]
+    pieces, result, frames = _fit(article, spec, placer)
+    _place_columns(pieces, result, frames, spec, placer)
+    _report_fit(pieces, result, [frame.line_count for frame in frames], placer)
+
+
+def _flow(pieces: list[_Piece], frames: list[Rect]) -> FlowResult:
+    return balance([p.item for p in pieces], [f.line_count for f in frames],
+                   [f.lines for f in frames])
+
+
+def _fit(
+    article: Article, spec: LayoutSpec, placer: Placer
+) -> tuple[list[_Piece], FlowResult, list[Rect]]:
+    """Copyfit in a typesetter's order (typesetting reference §4): tracking within the spec's
+    bound, then photos below frames giving up lines; what still does not fit is overset."""
+    frames = list(spec.article.frames)
     tracking = 0.0
     pieces = _pieces(article, spec, placer, tracking)
-    result = balance([p.item for p in pieces], capacities)
+    result = _flow(pieces, frames)
     copyfit = spec.copyfit
     while result.overset and tracking - copyfit.tracking_step >= copyfit.tracking_min - 1e-9:
         tracking -= copyfit.tracking_step
         pieces = _pieces(article, spec, placer, tracking)
-        result = balance([p.item for p in pieces], capacities)
+        result = _flow(pieces, frames)
     if tracking:
         placer.report(Finding("warning", STORY, "copyfit",
                               f"article body tracked {tracking * 100:+.1f} % to fit"))
-    _place_columns(pieces, result, frames, spec, placer)
-    _report_fit(pieces, result, capacities, placer)
+    if result.overset:
+        result, frames = _photos_give_lines(pieces, result, frames, spec, placer)
+    return pieces, result, frames
+
+
+def _photos_give_lines(
+    pieces: list[_Piece], result: FlowResult, frames: list[Rect], spec: LayoutSpec,
+    placer: Placer,
+) -> tuple[FlowResult, list[Rect]]:
+    """Shorten the photos under `grows_into` frames, a line at a time, within their bounds."""
+    slots = {slot.name: slot for slot in spec.photos}
+    names = {name for name in spec.article.grows_into if name}
+    room = min(
+        (min(s.max_lines, s.rect.line_count - s.caption_lines) - s.min_lines
+         for s in (slots[n] for n in names)),
+        default=0,
+    )
+    grown = frames
+    for give in range(1, room + 1):
+        grown = [
+            Rect(f.columns, (f.lines[0], f.lines[1] + give)) if name else f
+            for f, name in zip(frames, spec.article.grows_into, strict=False)
+        ]
+        result = _flow(pieces, grown)
+        if not result.overset:
+            break
+    else:
+        give = room
+    if give:
+        for name in sorted(names):
+            placer.photo_trim[name] = give
+            placer.report(Finding("warning", f"photo.{name}", "copyfit",
+                                  f"photo {name!r} gave {give} lines to the article"))
+    return result, grown
 
 
 def _make_head(article: Article, spec: LayoutSpec, placer: Placer) -> None:
@@ -106,7 +152,7 @@ def _add_paragraph(
 
 
 def _place_columns(
-    pieces: list[_Piece], result: FlowResult, frames: tuple[Rect, ...], spec: LayoutSpec,
+    pieces: list[_Piece], result: FlowResult, frames: list[Rect], spec: LayoutSpec,
     placer: Placer,
 ) -> None:
     banner = spec.article.banner

@@ -95,15 +95,30 @@ def _earlier_break(items: Sequence[FlowItem], start: int, end: int) -> int:
     return end
 
 
-def balance(items: Sequence[FlowItem], capacities: Sequence[int]) -> FlowResult:
-    """The flow with the lowest column height that places every item (or the full flow)."""
+def balance(
+    items: Sequence[FlowItem], capacities: Sequence[int], shapes: Sequence[object] | None = None
+) -> FlowResult:
+    """The flow whose last columns are as low as they can be while taking every item.
+
+    Only the trailing run of frames of one shape (`shapes`, e.g. their line ranges) is balanced;
+    frames before it are filled. Without shapes, all frames count as one shape.
+    """
     full = flow(items, capacities, max(capacities, default=0))
     if full.overset or not capacities:
         return full
-    total = sum(item.height for item in items)
-    lowest = max(1, -(-total // len(capacities)))
-    for limit in range(lowest, max(capacities) + 1):
-        result = flow(items, capacities, limit)
+    used = max((i for i, column in enumerate(full.columns) if column), default=0)
+    shapes = shapes if shapes is not None else [None] * len(capacities)
+    first = used
+    while first > 0 and shapes[first - 1] == shapes[used]:
+        first -= 1
+    for limit in range(1, capacities[used] + 1):
+        limits = [*capacities[:first], *(min(c, limit) for c in capacities[first:])]
+        result = flow_limited(items, limits)
         if not result.overset:
             return result
     return full
+
+
+def flow_limited(items: Sequence[FlowItem], limits: Sequence[int]) -> FlowResult:
+    """`flow` with each frame's own line limit."""
+    return flow(items, limits, max(limits, default=0))

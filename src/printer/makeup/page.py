@@ -20,8 +20,8 @@ def make_page(edition: Edition, spec: LayoutSpec, book: FontBook) -> PageLayout:
     make_folio(edition, spec, placer)
     make_headline(edition, spec, placer)
     make_highlights(edition.highlights, spec, placer)
+    make_article(edition.article, spec, placer)  # first: it may take lines from photos
     make_photos(edition.photos, spec, placer)
-    make_article(edition.article, spec, placer)
     if edition.credit:
         make_single_line(edition.credit, spec.credit.rect, spec.credit.style, "credit", placer)
     if edition.folio.editors:

@@ -65,13 +65,14 @@ def make_photos(photos: tuple[Photo, ...], spec: LayoutSpec, placer: Placer) -> 
 
 def _place(photo: Photo, slot: PhotoSlot, spec: LayoutSpec, placer: Placer) -> None:
     element = f"photo.{slot.name}"
-    x, top, width, _ = placer.rect_box(slot.rect)
+    x, _, width, _ = placer.rect_box(slot.rect)
     caption = placer.typesetter.set(photo.caption, slot.caption_style, width, indent=0.0)
     placer.composed(caption, f"photos.{photo.id}.caption")
     style = spec.styles[slot.caption_style]
     caption_lines = max(slot.caption_lines, round(len(caption.lines) * style.leading
                                                  / spec.grid.line_pitch + 0.49))
-    photo_lines = min(slot.max_lines, slot.rect.line_count - caption_lines)
+    trim = placer.photo_trim.get(slot.name, 0)  # lines given to the article above
+    photo_lines = min(slot.max_lines, slot.rect.line_count - caption_lines) - trim
     if photo_lines < slot.min_lines:
         placer.report(Finding("error", element, "overset",
                               f"caption of {photo.id!r} needs {caption_lines} lines; the photo "
@@ -82,10 +83,11 @@ def _place(photo: Photo, slot: PhotoSlot, spec: LayoutSpec, placer: Placer) -> N
                               f"photo {photo.id!r} shortened to {photo_lines} lines for a "
                               f"{caption_lines}-line caption"))
     height = photo_lines * spec.grid.line_pitch  # the photo's foot on a grid line
+    top = placer.line_top(slot.rect.lines[0] + trim)
     crop = crop_box(image_size(photo), (width, height), photo.focus)
     ppi = (crop[2] - crop[0]) / (width / 72)
     placer.items.append(Picture(element, photo.file, x, top, width, height, crop, ppi))
-    top_y = placer.line_top(slot.rect.lines[0] + photo_lines)
+    top_y = placer.line_top(slot.rect.lines[0] + trim + photo_lines)
     for line in caption.lines:
         placer.place_line(line, slot.caption_style, x, top_y, style.leading, width,
                           f"{element}.caption")

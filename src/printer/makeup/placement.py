@@ -26,6 +26,7 @@ class Placer:
         self.origin = (spec.page.margin_left, spec.page.margin_top)
         self.items: list[Item] = []
         self.findings: list[Finding] = []
+        self.photo_trim: dict[str, int] = {}  # photo slot → lines given to the article (copyfit)
 
     # -- reports -----------------------------------------------------------------------------
     def text_runs(self) -> list[TextRun]:

@@ -48,6 +48,7 @@ def check(spec: LayoutSpec, errors: ErrorCollector, blocks: Mapping[str, KeyPath
     _check_blocks(spec, errors, blocks)
     _check_names(spec, errors)
     _check_photos(spec, errors)
+    _check_frames(spec, errors)
     _check_limits(spec, errors)
 
 
@@ -152,6 +153,28 @@ def _check_names(spec: LayoutSpec, errors: ErrorCollector) -> None:
         if swatch is not None and swatch not in spec.swatches:
             known = ", ".join(spec.swatches)
             errors.add(path, f"unknown swatch '{swatch}' (swatches defined: {known})")
+
+
+def _check_frames(spec: LayoutSpec, errors: ErrorCollector) -> None:
+    """Frames share one width (lines are composed once); a frame grows only into the photo
+    slot right below it, spanning its columns."""
+    article = spec.article
+    widths = {frame.column_count for frame in article.frames}
+    if len(widths) > 1:
+        errors.add(("article", "frames"), "all frames must be as wide as each other, "
+                   f"got widths of {sorted(widths)} columns")
+    slots = {slot.name: slot for slot in spec.photos}
+    for index, (frame, name) in enumerate(zip(article.frames, article.grows_into, strict=False)):
+        if name is None:
+            continue
+        path: KeyPath = ("article", "frames", index, "grows_into")
+        slot = slots.get(name)
+        if slot is None:
+            errors.add(path, f"unknown photo slot '{name}' (slots: {', '.join(slots)})")
+        elif slot.rect.lines[0] != frame.lines[1] or not (
+            slot.rect.columns[0] <= frame.columns[0] and frame.columns[1] <= slot.rect.columns[1]
+        ):
+            errors.add(path, f"photo slot '{name}' is not right below this frame")
 
 
 def _check_photos(spec: LayoutSpec, errors: ErrorCollector) -> None:

@@ -115,6 +115,7 @@ class _Reader:
                 kicker_style=article["kicker_style"],
                 title_style=article["title_style"],
                 frames=tuple(rect(frame) for frame in article["frames"]),
+                grows_into=tuple(frame.get("grows_into") for frame in article["frames"]),
                 body_style=article["body_style"],
                 banner=self.bar(article["banner"], ("article", "banner")),
                 byline_style=article["byline_style"],

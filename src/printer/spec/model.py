@@ -211,6 +211,7 @@ class ArticleSpec:
     body_style: str
     banner: Bar
     byline_style: str
+    grows_into: tuple[str | None, ...] = ()  # per frame: the photo slot below it, if any
 
 
 @dataclass(frozen=True)
