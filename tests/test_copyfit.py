@@ -170,3 +170,13 @@ def test_photo_below_a_frame_gives_lines_when_tracking_is_not_enough(tmp_path: P
     assert photo.y > slot_top  # the photo's top moved down ...
     deepest = max(r.baseline for r in page.text_runs() if r.element.startswith("article.col2"))
     assert slot_top < deepest < photo.y  # ... and the article's second column grew into it
+
+
+def test_deck_a_little_long_is_tracked_to_fit(tmp_path: Path) -> None:
+    # 160 characters at 四号 over 53-character lines need 4 lines; 1.5 % tighter, 54 fit a line.
+    def deck_of_160(data: dict[str, Any]) -> None:
+        data["headline"]["deck"] = "全市经济运行总体平稳" * 16
+    page = lay_out(variant(tmp_path, deck_of_160))[1]
+    steps = [f for f in page.findings if f.element == "headline.deck"]
+    assert [f.kind for f in steps] == ["copyfit"]
+    assert "deck tracked -1.5 %" in steps[0].message

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime
 
-from printer.content.model import Edition
+from printer.content.model import Edition, RichText
 from printer.makeup.placement import Placer
-from printer.page import Rule
+from printer.page import Finding, Rule
 from printer.spec.model import LayoutSpec, Rect
 from printer.text import Span
 
@@ -57,15 +57,35 @@ def make_headline(edition: Edition, spec: LayoutSpec, placer: Placer) -> None:
         line = _heading(headline.subtitle, head.kicker_style, head.rect, line,
                         "headline.subtitle", placer)
     if headline.deck:
-        end = placer.lines_block(headline.deck, head.deck_style, head.rect, line, "headline.deck",
-                                 columns=head.deck_columns)
-        style = spec.styles[head.deck_style]
-        lines_used = (end - line) * spec.grid.line_pitch / style.leading
-        if lines_used > head.deck_max_lines + 0.5:
-            placer.report_overflow("headline.deck", round(lines_used), head.deck_max_lines)
-        line = end
+        tracking = _fit_deck(headline.deck, spec, placer)
+        line = placer.lines_block(headline.deck, head.deck_style, head.rect, line,
+                                  "headline.deck", columns=head.deck_columns, tracking=tracking)
     if line > head.rect.lines[1]:
         placer.report_overflow("headline", line - head.rect.lines[0], head.rect.line_count)
+
+
+def _fit_deck(deck: RichText, spec: LayoutSpec, placer: Placer) -> float:
+    """Copyfit the deck to `deck_max_lines`: tighten its tracking within the spec's bound,
+    report the step, and report the deck as overset if it still runs long."""
+    head = spec.headline
+    width = spec.grid.span(*head.deck_columns)[1]
+    tracking = 0.0
+
+    def lines(track: float) -> int:
+        paragraph = placer.typesetter.set(deck, head.deck_style, width, indent=0.0, tracking=track)
+        return len(paragraph.lines)
+
+    needed = lines(tracking)
+    bound = spec.copyfit.tracking_min
+    while needed > head.deck_max_lines and tracking - spec.copyfit.tracking_step >= bound - 1e-9:
+        tracking -= spec.copyfit.tracking_step
+        needed = lines(tracking)
+    if tracking:
+        placer.report(Finding("warning", "headline.deck", "copyfit",
+                              f"deck tracked {tracking * 100:+.1f} % to fit"))
+    if needed > head.deck_max_lines:
+        placer.report_overflow("headline.deck", needed, head.deck_max_lines)
+    return tracking
 
 
 def _heading(text: str, style_name: str, rect: Rect, line: int, element: str,

@@ -84,6 +84,7 @@ class Placer:
         *,
         fit: bool = False,
         columns: tuple[int, int] | None = None,
+        tracking: float = 0.0,
     ) -> int:
         """Set text across `rect` (or `columns`) from grid line `top_line`, in its own leading;
         returns the first grid line below it. `fit`: report if it needs more than one line."""
@@ -91,7 +92,7 @@ class Placer:
         first, end = columns or rect.columns
         x, width = self.grid.span(first, end)
         x += self.origin[0]
-        paragraph = self.typesetter.set(spans, style_name, width, indent=0.0)
+        paragraph = self.typesetter.set(spans, style_name, width, indent=0.0, tracking=tracking)
         self.composed(paragraph, element)
         if fit and len(paragraph.lines) > 1:
             self.report(Finding("warning", element, "overset",
