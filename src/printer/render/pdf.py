@@ -2,24 +2,33 @@
 
 The only module that imports ReportLab. It draws what it is given and knows no typographic rule:
 every glyph arrives with its position. Colours are CMYK; black (100 % K) text and rules are set
-to overprint. Output is byte-identical for the same input (ReportLab's invariant mode), and
+to overprint (with overprint mode 1, so their zero C, M and Y leave the inks below alone).
+Photos arrive separated to CMYK by prepress and are embedded as DeviceCMYK JPEG data; crop
+marks, when asked for, are drawn in the registration colour (/Separation /All) on a sheet
+enlarged beyond the bleed. Output is byte-identical for the same input (ReportLab's invariant mode), and
 written to a temporary file that replaces the target only when complete.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
+import io
+from collections.abc import Callable
 from pathlib import Path
 
-from PIL import Image
+from reportlab import rl_config
+from reportlab.lib.colors import CMYKColorSep
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from printer.atomic import write_atomically
 from printer.page import Box, Cmyk, PageLayout, Picture, Rule, TextRun
+from printer.prepress.marks import MARK_WIDTH, crop_marks
+from printer.prepress.photos import separated_jpeg
+from printer.prepress.settings import Press
 
+rl_config.useA85 = 0  # image data as it is: ASCII85 would only make the file a quarter larger
 _REGISTERED: dict[str, str] = {}
 
 
@@ -39,11 +48,13 @@ def _is_black(color: Cmyk) -> bool:
 
 
 class _Painter:
-    def __init__(self, canvas: Canvas, page: PageLayout) -> None:
+    def __init__(self, canvas: Canvas, page: PageLayout, press: Press) -> None:
         self.canvas = canvas
         self.page = page
-        self.offset_x = page.bleed
-        self.top = page.bleed + page.height
+        self.press = press
+        self.offset_x = page.bleed + press.slug
+        self.top = page.bleed + press.slug + page.height
+        self.fill_overprint = False
 
     def y(self, y: float) -> float:
         return self.top - y
@@ -51,12 +62,18 @@ class _Painter:
     def set_fill(self, name: str) -> None:
         color = self.page.swatches[name]
         self.canvas.setFillColorCMYK(color.c, color.m, color.y, color.k)
-        self.canvas.setFillOverprint(_is_black(color))
+        self.fill_overprint = _is_black(color)
+        self.canvas.setFillOverprint(self.fill_overprint)
 
     def set_stroke(self, name: str) -> None:
         color = self.page.swatches[name]
         self.canvas.setStrokeColorCMYK(color.c, color.m, color.y, color.k)
-        self.canvas.setStrokeOverprint(_is_black(color))
+        overprint = _is_black(color)
+        self.canvas.setStrokeOverprint(overprint)
+        # An ExtGState with /OP but no /op sets both (ISO 32000-1 table 58), which ReportLab's
+        # cache does not know: say /op again so fills keep their own overprint.
+        self.canvas.setFillOverprint(overprint)
+        self.canvas.setFillOverprint(self.fill_overprint)
 
     def box(self, item: Box) -> None:
         if item.fill:
@@ -107,15 +124,7 @@ class _Painter:
 
 def write_pdf(page: PageLayout, target: Path) -> None:
     """Draw the page and atomically replace `target` with the finished PDF."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=".printer-", suffix=".pdf", dir=target.parent)
-    os.close(handle)
-    try:
-        _draw(page, Path(temp_name))
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    write_atomically(target, lambda temp: _draw(page, temp))
 
 
 def _draw(page: PageLayout, path: Path) -> None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import pypdfium2 as pdfium
+
+from printer.atomic import write_atomically
 
 
 def render_png(pdf: Path, target: Path, dpi: float = 100.0) -> Path:
@@ -18,13 +18,6 @@ def render_png(pdf: Path, target: Path, dpi: float = 100.0) -> Path:
         image = bitmap.to_pil()
     finally:
         document.close()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix=".printer-", suffix=".png", dir=target.parent)
-    os.close(handle)
-    try:
-        image.convert("RGB").save(temp_name, "PNG", optimize=True)
-        os.replace(temp_name, target)
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise
+    rgb = image.convert("RGB")
+    write_atomically(target, lambda temp: rgb.save(temp, "PNG", optimize=True))
     return target
