@@ -37,6 +37,14 @@ piece = st.one_of(
     st.tuples(han_run, st.sampled_from(["——", "……"])).map("".join),
     st.tuples(han_run, st.sampled_from(["·"]), han_run).map("".join),
     st.tuples(han_run, pause, opening, number, closing).map("".join),
+    st.tuples(han_run, st.sampled_from(["¥", "$", "€"]), number).map("".join),
+    st.tuples(han_run, number, st.sampled_from(["℃", "‰", "°"])).map("".join),
+    st.tuples(han_run, st.sampled_from(list(",;:?!")), han_run).map("".join),  # raw copy
+    st.tuples(han_run, st.just("("), han_run, st.just(")")).map("".join),
+    st.tuples(number, st.just("～"), number, han_run).map("".join),
+    st.tuples(st.just("《"), han_run, st.just("》"), st.just("（"), han_run, st.just("）")).map(
+        "".join
+    ),
 )
 paragraph_text = st.lists(piece, min_size=1, max_size=25).map("".join)
 styles = st.sampled_from(list(PunctStyle))

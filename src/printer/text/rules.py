@@ -42,7 +42,8 @@ def check_lines(lines: Sequence[str]) -> list[Violation]:
         body = line.strip()
         if not body:
             continue
-        if number > 0 and body[0] in NO_LINE_START:
+        signed_number = len(body) > 1 and body[0] in "+-−" and body[1].isdigit()
+        if number > 0 and body[0] in NO_LINE_START and not signed_number:
             found.append(Violation(number, "line-start", body[:3]))
         if number < len(lines) - 1 and body[-1] in NO_LINE_END:
             found.append(Violation(number, "line-end", body[-3:]))

@@ -103,13 +103,18 @@ def can_break_between(left: Unit, right: Unit, after: Unit | None = None) -> boo
         return False
     if right.kind is Kind.SPACE:
         return after is None or after.first not in NO_LINE_START
-    if right.first in NO_LINE_START:
+    if right.first in NO_LINE_START and not _is_signed_number(right):
         return False
     # Latin or digits directly after Latin or digits stay together.
     return not (left.kind in _ALNUM_KINDS and right.kind in _ALNUM_KINDS)
 
 
 _ALNUM_KINDS = (Kind.LATIN, Kind.DIGIT)
+
+
+def _is_signed_number(unit: Unit) -> bool:
+    """`-3.2%` may start a line: its minus is a sign, not a connector (GB/T 15835 §4)."""
+    return unit.kind is Kind.DIGIT and len(unit.text) > 1 and unit.text[1].isdigit()
 
 
 def cluster_ends(units: list[Unit]) -> list[int]:
