@@ -19,6 +19,8 @@ from printer.makeup.overlay import SWATCHES as OVERLAY_SWATCHES
 from printer.makeup.overlay import overlay_items
 from printer.makeup.page import make_page
 from printer.page import Finding, PageLayout
+from printer.prepress import Press, press_for
+from printer.prepress.settings import profile_problem
 
 # Findings that mean the input cannot be set at all: nothing is written.
 FATAL_KINDS = frozenset({"missing-glyph"})
@@ -86,17 +88,34 @@ def build(
     layout: Path | None = None,
     normalize: bool | None = None,
     overlay: bool = False,
+    marks: bool | None = None,
 ) -> BuildResult:
-    """Build the PDF; when the layout has fatal findings, write nothing."""
-    from printer.render.pdf import write_pdf  # the renderer pulls in ReportLab: import late
+    """Build the PDF; when the layout has fatal findings, write nothing.
+
+    The PDF is made PDF/X-4 for the layout's `print:` settings before it replaces `output`;
+    `marks` overrides the layout's crop marks setting.
+    """
+    from printer.prepress.pdfx import finish  # pikepdf, and the renderer's ReportLab: late
+    from printer.render.pdf import write_pdf
 
     edition, page, changes = lay_out(content_path, layout, normalize, overlay)
     result = BuildResult(edition, page, None, changes)
     if result.fatal:
         return result
-    write_pdf(page, output)
+    press = press_settings(edition, layout).with_marks(marks)
+    write_pdf(page, output, press, lambda path: finish(path, press, page.title))
     result.output = output
     return result
+
+
+def press_settings(edition: Edition, layout: Path | None = None) -> Press:
+    """The print settings of the layout an edition is built with; its profile must be CMYK."""
+    layout_path = resolve_layout(edition, layout)
+    press = press_for(spec.load(layout_path).print)
+    problem = profile_problem(press.profile)
+    if problem:
+        raise InputError(layout_path, None, "print.profile", problem)
+    return press
 
 
 def default_output(content_path: Path) -> Path:

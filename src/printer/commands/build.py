@@ -26,6 +26,8 @@ def add_build_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--no-normalize", dest="normalize", action="store_false", default=None,
                          help="set the copy's ASCII punctuation as written")
     command.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    command.add_argument("--marks", action="store_true", default=None,
+                         help="draw crop marks outside the bleed (default: print.marks)")
     command.add_argument("--overlay", action="store_true",
                          help="draw the grid, slots and frames over the page (for designers)")
 
@@ -54,7 +56,8 @@ def print_report(result: BuildResult, quiet: bool) -> None:
 
 def _build(args: argparse.Namespace, pdf: Path) -> tuple[int, BuildResult | None]:
     try:
-        result = build(args.content, pdf, args.layout, args.normalize, args.overlay)
+        result = build(args.content, pdf, args.layout, args.normalize, args.overlay,
+                       marks=args.marks)
     except (InputError, FontError) as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT, None

@@ -5,12 +5,13 @@ every glyph arrives with its position. Colours are CMYK; black (100 % K) text an
 to overprint (with overprint mode 1, so their zero C, M and Y leave the inks below alone).
 Photos arrive separated to CMYK by prepress and are embedded as DeviceCMYK JPEG data; crop
 marks, when asked for, are drawn in the registration colour (/Separation /All) on a sheet
-enlarged beyond the bleed. Output is byte-identical for the same input (ReportLab's invariant mode), and
-written to a temporary file that replaces the target only when complete.
+enlarged beyond the bleed. Output is byte-identical for the same input (ReportLab's invariant
+mode), and written to a temporary file that replaces the target only when complete.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 from collections.abc import Callable
 from pathlib import Path
@@ -45,6 +46,22 @@ def _font_name(face: str, path: Path) -> str:
 
 def _is_black(color: Cmyk) -> bool:
     return color.c == 0 and color.m == 0 and color.y == 0 and color.k >= 1.0
+
+
+class _JpegReader(ImageReader):  # type: ignore[misc]  # ReportLab ships no type hints
+    """JPEG data that ReportLab embeds as it is (DCTDecode passthrough).
+
+    ReportLab names an image by a digest of its decoded pixels, which costs a full decode of
+    every photo; a digest of the JPEG bytes names it as uniquely, without decoding.
+    """
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__(io.BytesIO(data))
+        self._digest = hashlib.sha256(data).hexdigest().encode()
+        self._dataA = None  # no alpha channel: JPEG has none
+
+    def getRGBData(self) -> bytes:
+        return self._digest
 
 
 class _Painter:
@@ -110,25 +127,44 @@ class _Painter:
         self.canvas.drawText(text)
 
     def picture(self, item: Picture) -> None:
-        with Image.open(item.path) as source:
-            cropped = source.crop(item.crop)
-            cropped.load()
+        jpeg = separated_jpeg(item.path, item.crop, self.press)
         self.canvas.drawImage(
-            ImageReader(cropped),
+            _JpegReader(jpeg),
             self.offset_x + item.x,
             self.y(item.y + item.height),
             item.width,
             item.height,
         )
 
+    def marks(self) -> None:
+        """Crop marks in the registration colour: every ink at 100 % (/Separation /All)."""
+        self.canvas.setStrokeColor(CMYKColorSep(1, 1, 1, 1, spotName="All"))
+        self.canvas.setStrokeOverprint(False)
+        self.canvas.setLineWidth(MARK_WIDTH)
+        x = self.offset_x
+        for x1, y1, x2, y2 in crop_marks(self.page.width, self.page.height, self.page.bleed):
+            self.canvas.line(x + x1, self.y(y1), x + x2, self.y(y2))
 
-def write_pdf(page: PageLayout, target: Path) -> None:
-    """Draw the page and atomically replace `target` with the finished PDF."""
-    write_atomically(target, lambda temp: _draw(page, temp))
+
+def write_pdf(page: PageLayout, target: Path, press: Press | None = None,
+              finish: Callable[[Path], None] | None = None) -> None:
+    """Draw the page and atomically replace `target` with the finished PDF.
+
+    `finish(path)` may rework the drawn file in place (the PDF/X post-processing) before it
+    replaces the target, so a failure there leaves the old target untouched.
+    """
+
+    def write(temp: Path) -> None:
+        _draw(page, temp, press or Press())
+        if finish is not None:
+            finish(temp)
+
+    write_atomically(target, write)
 
 
-def _draw(page: PageLayout, path: Path) -> None:
-    size = (page.width + 2 * page.bleed, page.height + 2 * page.bleed)
+def _draw(page: PageLayout, path: Path, press: Press) -> None:
+    margin = page.bleed + press.slug
+    size = (page.width + 2 * margin, page.height + 2 * margin)
     # Register the page's faces first: the canvas's initial font is one of them, so no
     # unembedded standard font (Helvetica) ends up in the PDF.
     names = [_font_name(face, file) for face, file in sorted(page.faces.items())]
@@ -142,7 +178,8 @@ def _draw(page: PageLayout, path: Path) -> None:
     canvas.setTitle(page.title)
     canvas.setCreator("printer")
     canvas.setProducer("printer (ReportLab)")
-    painter = _Painter(canvas, page)
+    canvas.setOverprintMask(True)  # OPM 1: overprinting black leaves C, M, Y below alone
+    painter = _Painter(canvas, page, press)
     for item in page.items:
         if isinstance(item, Box):
             painter.box(item)
@@ -152,12 +189,14 @@ def _draw(page: PageLayout, path: Path) -> None:
             painter.text(item)
         else:
             painter.picture(item)
-    _set_boxes(canvas, page)
+    if press.marks:
+        painter.marks()
+    _set_boxes(canvas, page, press.slug)
     canvas.showPage()
     canvas.save()
 
 
-def _set_boxes(canvas: Canvas, page: PageLayout) -> None:
-    b = page.bleed
-    canvas.setTrimBox((b, b, b + page.width, b + page.height))
-    canvas.setBleedBox((0, 0, page.width + 2 * b, page.height + 2 * b))
+def _set_boxes(canvas: Canvas, page: PageLayout, slug: float) -> None:
+    b, s = page.bleed, slug
+    canvas.setTrimBox((s + b, s + b, s + b + page.width, s + b + page.height))
+    canvas.setBleedBox((s, s, s + page.width + 2 * b, s + page.height + 2 * b))
