@@ -7,8 +7,9 @@ import sys
 from collections.abc import Sequence
 
 from printer.commands import build as build_command
+from printer.commands import check as check_command
 
-COMMANDS = [build_command]
+COMMANDS = [build_command, check_command]
 
 
 def parser() -> argparse.ArgumentParser:
