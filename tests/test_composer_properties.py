@@ -41,7 +41,7 @@ piece = st.one_of(
     st.tuples(han_run, number, st.sampled_from(["℃", "‰", "°"])).map("".join),
     st.tuples(han_run, st.sampled_from(list(",;:?!")), han_run).map("".join),  # raw copy
     st.tuples(han_run, st.just("("), han_run, st.just(")")).map("".join),
-    st.tuples(number, st.just("～"), number, han_run).map("".join),
+    st.tuples(han_run, number, st.just("～"), number, han_run).map("".join),
     st.tuples(st.just("《"), han_run, st.just("》"), st.just("（"), han_run, st.just("）")).map(
         "".join
     ),

@@ -6,10 +6,13 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from printer.commands import batch as batch_command
 from printer.commands import build as build_command
 from printer.commands import check as check_command
+from printer.commands import diff as diff_command
+from printer.commands import watch as watch_command
 
-COMMANDS = [build_command, check_command]
+COMMANDS = [build_command, watch_command, diff_command, batch_command, check_command]
 
 
 def parser() -> argparse.ArgumentParser:
