@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from printer import content, spec
+from printer.cache import Stamp, stamp
 from printer.content.model import Edition
 from printer.content.normalize import NormalizationChange, normalize_edition
 from printer.errors import InputError
@@ -21,6 +22,7 @@ from printer.makeup.page import make_page
 from printer.page import Finding, PageLayout
 from printer.prepress import Press, press_for
 from printer.prepress.settings import profile_problem
+from printer.spec.model import LayoutSpec
 
 # Findings that mean the input cannot be set at all: nothing is written.
 FATAL_KINDS = frozenset({"missing-glyph"})
@@ -34,6 +36,7 @@ class BuildResult:
     page: PageLayout
     output: Path | None
     changes: list[NormalizationChange] = field(default_factory=list)
+    spec: LayoutSpec | None = None
 
     @property
     def findings(self) -> list[Finding]:
@@ -61,15 +64,53 @@ def resolve_layout(edition: Edition, layout: Path | None) -> Path:
                      "no layout given: name one with --layout or a 'layout' key in the content")
 
 
-def lay_out(
+@dataclass
+class SpecCache:
+    """Loaded layout specs of one process, each loaded again only when its file changes."""
+
+    specs: dict[Path, tuple[Stamp, LayoutSpec]] = field(default_factory=dict)
+    hits: int = 0
+    misses: int = 0
+
+    def load(self, path: Path) -> LayoutSpec:
+        key = path.resolve()
+        now = stamp(key)  # None for a missing file: spec.load reports it
+        cached = self.specs.get(key)
+        if cached is not None and cached[0] == now:
+            self.hits += 1
+            return cached[1]
+        self.misses += 1
+        loaded = spec.load(path)
+        if now is not None:
+            self.specs[key] = (now, loaded)
+        return loaded
+
+
+SPECS = SpecCache()
+
+
+@dataclass
+class Laid:
+    """A page laid out, with what it was made from."""
+
+    edition: Edition
+    page: PageLayout
+    changes: list[NormalizationChange]
+    spec: LayoutSpec
+    layout_path: Path
+
+
+def lay_out_page(
     content_path: Path,
     layout: Path | None = None,
     normalize: bool | None = None,
     overlay: bool = False,
-) -> tuple[Edition, PageLayout, list[NormalizationChange]]:
+    specs: SpecCache = SPECS,
+) -> Laid:
     """Load the inputs and make the page layout (no file written)."""
     edition = content.load(content_path)
-    layout_spec = spec.load(resolve_layout(edition, layout))
+    layout_path = resolve_layout(edition, layout)
+    layout_spec = specs.load(layout_path)
     changes: list[NormalizationChange] = []
     if edition.normalize if normalize is None else normalize:
         edition, changes = normalize_edition(edition)
@@ -79,7 +120,35 @@ def lay_out(
         page.items.extend(overlay_items(layout_spec, book))
         page.swatches.update(OVERLAY_SWATCHES)
         page.faces.setdefault("hei", book.faces["hei"].path)
-    return edition, page, changes
+    return Laid(edition, page, changes, layout_spec, layout_path)
+
+
+def lay_out(
+    content_path: Path,
+    layout: Path | None = None,
+    normalize: bool | None = None,
+    overlay: bool = False,
+) -> tuple[Edition, PageLayout, list[NormalizationChange]]:
+    """Load the inputs and make the page layout (no file written)."""
+    laid = lay_out_page(content_path, layout, normalize, overlay)
+    return laid.edition, laid.page, laid.changes
+
+
+def press_of(layout_spec: LayoutSpec, layout_path: Path) -> Press:
+    """The print settings of a layout; its profile must be a CMYK output profile."""
+    press = press_for(layout_spec.print)
+    problem = profile_problem(press.profile)
+    if problem:
+        raise InputError(layout_path, None, "print.profile", problem)
+    return press
+
+
+def write_page(page: PageLayout, output: Path, press: Press) -> None:
+    """Render the page and finish it as PDF/X for `press`, atomically replacing `output`."""
+    from printer.prepress.pdfx import finish  # pikepdf, and the renderer's ReportLab: late
+    from printer.render.pdf import write_pdf
+
+    write_pdf(page, output, press, lambda path: finish(path, press, page.title))
 
 
 def build(
@@ -89,33 +158,28 @@ def build(
     normalize: bool | None = None,
     overlay: bool = False,
     marks: bool | None = None,
+    specs: SpecCache = SPECS,
 ) -> BuildResult:
     """Build the PDF; when the layout has fatal findings, write nothing.
 
     The PDF is made PDF/X-4 for the layout's `print:` settings before it replaces `output`;
     `marks` overrides the layout's crop marks setting.
     """
-    from printer.prepress.pdfx import finish  # pikepdf, and the renderer's ReportLab: late
-    from printer.render.pdf import write_pdf
-
-    edition, page, changes = lay_out(content_path, layout, normalize, overlay)
-    result = BuildResult(edition, page, None, changes)
+    laid = lay_out_page(content_path, layout, normalize, overlay, specs)
+    result = BuildResult(laid.edition, laid.page, None, laid.changes)
     if result.fatal:
         return result
-    press = press_settings(edition, layout).with_marks(marks)
-    write_pdf(page, output, press, lambda path: finish(path, press, page.title))
+    press = press_of(laid.spec, laid.layout_path).with_marks(marks)
+    write_page(laid.page, output, press)
     result.output = output
+    result.spec = laid.spec
     return result
 
 
 def press_settings(edition: Edition, layout: Path | None = None) -> Press:
-    """The print settings of the layout an edition is built with; its profile must be CMYK."""
+    """The print settings of the layout an edition is built with."""
     layout_path = resolve_layout(edition, layout)
-    press = press_for(spec.load(layout_path).print)
-    problem = profile_problem(press.profile)
-    if problem:
-        raise InputError(layout_path, None, "print.profile", problem)
-    return press
+    return press_of(SPECS.load(layout_path), layout_path)
 
 
 def default_output(content_path: Path) -> Path:

@@ -1,5 +1,6 @@
-"""Stage: support — a small on-disk cache of derived bytes (separated photos), shared by
-processes, so a new process rebuilding a page does not redo work an earlier one did.
+"""Stage: support — caching: file stamps that tell a warm process a file changed, and a small
+on-disk cache of derived bytes (separated photos), shared by processes, so a new process
+rebuilding a page does not redo work an earlier one did.
 
 Entries are keyed by a hash of everything they derive from, so a stale entry is never found;
 they are written atomically. The folder is `$PRINTER_CACHE_DIR`, else `$XDG_CACHE_HOME/printer`,
@@ -11,10 +12,29 @@ from __future__ import annotations
 
 import hashlib
 import os
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from printer.atomic import atomic_path
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """What changes when a file is saved: modification time, size and inode."""
+
+    mtime_ns: int
+    size: int
+    inode: int
+
+
+def stamp(path: Path) -> Stamp | None:
+    """The file's stamp, or None when it does not exist (or cannot be read)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return Stamp(info.st_mtime_ns, info.st_size, info.st_ino)
 
 
 def content_key(*parts: str | bytes) -> str:

@@ -71,7 +71,13 @@ def _build(args: argparse.Namespace, pdf: Path) -> tuple[int, BuildResult | None
 
 
 def run_build(args: argparse.Namespace) -> int:
-    return _build(args, args.output or default_output(args.content))[0]
+    code, result = _build(args, args.output or default_output(args.content))
+    if result is not None and result.output is not None:
+        from printer.workflow.summary import summarize, summary_path, write_summary
+
+        # What `printer diff` and `printer watch` compare a later build against.
+        write_summary(summarize(result.page), summary_path(result.output))
+    return code
 
 
 def run_preview(args: argparse.Namespace) -> int:

@@ -14,12 +14,13 @@ from printer.makeup.placement import Placer
 from printer.page import Finding, Picture
 from printer.spec.model import LayoutSpec, PhotoSlot
 
-_SIZES: dict[str, tuple[int, int]] = {}
+_SIZES: dict[tuple[str, int, int], tuple[int, int]] = {}
 
 
 def image_size(photo: Photo) -> tuple[int, int]:
-    """Pixel size of a photo, read from its header once per process."""
-    key = str(photo.file)
+    """Pixel size of a photo, read from its header once per process and file version."""
+    info = photo.file.stat()
+    key = (str(photo.file), info.st_mtime_ns, info.st_size)
     if key not in _SIZES:
         with Image.open(photo.file) as image:
             _SIZES[key] = image.size

@@ -7,6 +7,7 @@ The bridge between the layout spec's styles and the composer: a spec style becom
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -19,6 +20,12 @@ from printer.text.compose import compose
 # The ideographic em box sits 0.88 em above and 0.12 em below the baseline (the Noto CJK /
 # Adobe-Japan1 convention); text is centred on its line by its em box.
 EM_BOX_ASCENT = 0.88
+
+
+# Composed paragraphs of this process: a rebuild after a copy edit composes only what changed.
+# Composition is a pure function of these keys, so a cached paragraph is the same paragraph.
+_COMPOSED: OrderedDict[tuple[object, ...], Paragraph] = OrderedDict()
+_COMPOSED_LIMIT = 4096
 
 
 class RoleGlyphs:
@@ -78,7 +85,17 @@ class Typesetter:
             compose_style = replace(
                 compose_style, tracking_em=compose_style.tracking_em + tracking, space_em=space_em
             )
-        return compose(spans, compose_style, measure, self.source(style))
+        source = self.source(style)
+        key = (tuple(spans), compose_style, measure, id(self.book), source.roles)
+        paragraph = _COMPOSED.get(key)
+        if paragraph is None:
+            paragraph = compose(spans, compose_style, measure, source)
+            _COMPOSED[key] = paragraph
+            if len(_COMPOSED) > _COMPOSED_LIMIT:
+                _COMPOSED.popitem(last=False)
+        else:
+            _COMPOSED.move_to_end(key)
+        return paragraph
 
 
 def baseline(top: float, leading: float, size: float) -> float:

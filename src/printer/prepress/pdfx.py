@@ -23,6 +23,7 @@ import os
 import uuid
 import zlib
 from datetime import UTC, datetime
+from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -98,13 +99,19 @@ def profile_description(profile: bytes) -> str:
     return ""
 
 
+@lru_cache(maxsize=4)
+def _compressed(profile: bytes) -> bytes:
+    """The profile Flate-compressed, once per process (35 ms for a 228 KB profile)."""
+    return zlib.compress(profile, 9)
+
+
 def _output_intent(pdf: pikepdf.Pdf, profile_path: Path, press: Press) -> pikepdf.Dictionary:
     profile = profile_path.read_bytes()
     channels = profile_channels(profile)
     if channels != 4:
         raise ProfileError(f"{profile_path.name}: a PDF/X output profile for CMYK printing "
                            f"must describe CMYK, this one has {channels} channels")
-    stream = pikepdf.Stream(pdf, zlib.compress(profile, 9))
+    stream = pikepdf.Stream(pdf, _compressed(profile))
     stream.Filter = pikepdf.Name.FlateDecode
     stream.N = channels
     description = profile_description(profile).strip() or profile_path.stem

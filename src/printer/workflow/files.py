@@ -4,31 +4,13 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from printer.atomic import write_atomically
+from printer.cache import Stamp, stamp
 
 TEMP_PREFIX = ".printer-"
 """Temporary files of an atomic write (`printer.atomic`) start with this."""
-
-
-@dataclass(frozen=True, slots=True)
-class Stamp:
-    """What changes when a file is saved: modification time, size and inode."""
-
-    mtime_ns: int
-    size: int
-    inode: int
-
-
-def stamp(path: Path) -> Stamp | None:
-    """The file's stamp, or None when it does not exist (or cannot be read)."""
-    try:
-        info = path.stat()
-    except OSError:
-        return None
-    return Stamp(info.st_mtime_ns, info.st_size, info.st_ino)
 
 
 def stamps(paths: Iterable[Path]) -> dict[Path, Stamp | None]:

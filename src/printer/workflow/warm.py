@@ -1,11 +1,9 @@
 """Stage: workflow — warm builds: the pipeline of `printer.build`, with its slow inputs cached.
 
-It mirrors `printer.build.lay_out` and `printer.build.build` (without the designer's
-overlay), so a warm build writes the same bytes as `printer build`. A process that builds many
-times (`printer watch`, a batch worker) keeps, besides the font books that `printer.build`
-already caches per process, every loaded `LayoutSpec` keyed by its file's stamp (mtime, size,
-inode), and drops a photo's cached header when the photo changes. The content file is read
-anew on every build: it is what changes.
+It runs the steps of `printer.build` (lay out, press settings, write) — the same functions, so
+a warm build writes the same bytes as `printer build` — and adds what a process that builds
+many times needs (`printer watch`, a batch worker): the files a build read, and the page
+summary beside the PDF. The content file is read anew on every build: it is what changes.
 """
 
 from __future__ import annotations
@@ -13,15 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from printer import content, spec
-from printer.build import BuildResult, font_book, resolve_layout
+from printer import spec
+from printer.build import BuildResult, SpecCache, lay_out_page, press_of, write_page
 from printer.content.model import Edition
-from printer.content.normalize import NormalizationChange, normalize_edition
-from printer.makeup import photos as photo_makeup
-from printer.makeup.page import make_page
-from printer.page import PageLayout
-from printer.prepress import Press, press_for
-from printer.workflow.files import Stamp, stamp
 from printer.workflow.summary import PageSummary, summarize, summary_path, write_summary
 
 
@@ -51,65 +43,33 @@ class WarmBuild:
 
 @dataclass
 class WarmCache:
-    """Caches of one process; `CACHE` is the process's own."""
+    """Caches of one process (`CACHE` is the process's own): loaded layout specs by file stamp.
+    Font books, photo headers and separated photos are cached by `printer.build` and
+    `printer.prepress` themselves, keyed so that a changed file is read again."""
 
-    specs: dict[Path, tuple[Stamp, spec.LayoutSpec]] = field(default_factory=dict)
-    photo_stamps: dict[Path, Stamp | None] = field(default_factory=dict)
-    hits: int = 0
-    misses: int = 0
+    specs: SpecCache = field(default_factory=SpecCache)
 
-    def layout_spec(self, path: Path) -> spec.LayoutSpec:
-        """The layout spec of `path`, loaded again only when the file has changed."""
-        key = path.resolve()
-        now = stamp(key)
-        cached = self.specs.get(key)
-        if cached is not None and now is not None and cached[0] == now:
-            self.hits += 1
-            return cached[1]
-        self.misses += 1
-        loaded = spec.load(path)
-        if now is not None:
-            self.specs[key] = (now, loaded)
-        return loaded
+    @property
+    def hits(self) -> int:
+        return self.specs.hits
 
-    def forget_changed_photos(self, edition: Edition) -> None:
-        """Drop the cached pixel size of every photo whose file changed since the last build."""
-        sizes = getattr(photo_makeup, "_SIZES", None)
-        for photo in edition.photos:
-            now = stamp(photo.file)
-            before = self.photo_stamps.get(photo.file)
-            if photo.file in self.photo_stamps and before != now and isinstance(sizes, dict):
-                sizes.pop(str(photo.file), None)
-            self.photo_stamps[photo.file] = now
+    @property
+    def misses(self) -> int:
+        return self.specs.misses
 
     def build(self, content_path: Path, output: Path | None, layout: Path | None = None,
               normalize: bool | None = None) -> WarmBuild:
         """Lay out the page and, unless it has fatal findings or `output` is None, write the
         PDF and its summary beside it. Raises `InputError`/`FontError` as `build.build` does."""
-        edition = content.load(content_path)
-        layout_path = resolve_layout(edition, layout)
-        layout_spec = self.layout_spec(layout_path)
-        inputs = inputs_of(edition, layout_path, layout_spec)
-        self.forget_changed_photos(edition)
-        changes: list[NormalizationChange] = []
-        if edition.normalize if normalize is None else normalize:
-            edition, changes = normalize_edition(edition)
-        page = make_page(edition, layout_spec, font_book(layout_spec.fonts_dir))
-        result = BuildResult(edition, page, None, changes)
-        summary = summarize(page)
+        laid = lay_out_page(content_path, layout, normalize, specs=self.specs)
+        inputs = inputs_of(laid.edition, laid.layout_path, laid.spec)
+        result = BuildResult(laid.edition, laid.page, None, laid.changes, laid.spec)
+        summary = summarize(laid.page)
         if output is not None and not result.fatal:
-            _write(page, output, press_for(layout_spec.print))
+            write_page(laid.page, output, press_of(laid.spec, laid.layout_path))
             write_summary(summary, summary_path(output))
             result.output = output
         return WarmBuild(result, inputs, summary)
-
-
-def _write(page: PageLayout, output: Path, press: Press) -> None:
-    """Render and finish the PDF as `printer.build.build` does (PDF/X for the press)."""
-    from printer.prepress.pdfx import finish  # pikepdf, and the renderer's ReportLab: late
-    from printer.render.pdf import write_pdf
-
-    write_pdf(page, output, press, lambda path: finish(path, press, page.title))
 
 
 def inputs_of(edition: Edition, layout_path: Path, layout_spec: spec.LayoutSpec) -> Inputs:

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from printer.build import BuildResult
+from printer.cache import Stamp
 from printer.errors import InputError
 from printer.fonts.book import FontError
-from printer.workflow.files import Stamp, stamps
+from printer.workflow.files import stamps
 from printer.workflow.report import ChangeReport, compare
 from printer.workflow.summary import PageSummary, read_summary, summary_path
 from printer.workflow.warm import CACHE, Inputs, WarmCache
