@@ -40,7 +40,7 @@ def make_folio(edition: Edition, spec: LayoutSpec, placer: Placer) -> None:
         placer.place_line(line, spec.folio.style, x + shift, top, pitch, line.width,
                           f"folio.{name}")
     if spec.folio.rule:
-        y = top + height - pitch / 2
+        y = top + pitch + min(pitch / 2, height - pitch)  # under the folio line, never through it
         placer.items.append(Rule("folio.rule", x, y, x + width, y, spec.folio.rule,
                                  spec.folio.rule_width))
 
