@@ -180,3 +180,25 @@ def test_deck_a_little_long_is_tracked_to_fit(tmp_path: Path) -> None:
     steps = [f for f in page.findings if f.element == "headline.deck"]
     assert [f.kind for f in steps] == ["copyfit"]
     assert "deck tracked -1.5 %" in steps[0].message
+
+
+def test_what_does_not_fit_its_slot_is_reported_never_drawn_over_its_neighbours(
+    tmp_path: Path,
+) -> None:
+    def too_much(data: dict[str, Any]) -> None:
+        data["highlights"] = data["highlights"] * 2  # 12 groups for a box made for 6
+        data["headline"]["title"] = "2024 总体平稳 稳中有进 高质量发展迈出坚实步伐"
+        data["credit"] = "（本版照片均由本报记者刘金元摄）" * 6
+    path = variant(tmp_path, too_much)
+    output = path.parents[1] / "out" / "page.pdf"
+    result = build(path, output)
+    overset = {f.element: f for f in result.findings if f.kind == "overset"}
+    assert {"highlights", "headline.deck", "credit"} <= set(overset)
+    assert all(f.chars == len(f.text) > 0 for f in overset.values())
+    assert overlaps(output) == []
+    # The dropped highlight groups are in the report, not on the page.
+    printed = "".join(c.text for c in read_chars(output)[0])
+    dropped = "".join(f.text for f in result.findings if f.element == "highlights")
+    assert Counter(printed) + Counter(dropped) >= Counter(
+        "".join(s.text for g in result.edition.highlights for i in g.items for s in i)
+    )

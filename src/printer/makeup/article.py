@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from printer.content.model import Article, RichText
 from printer.makeup.flow import FlowItem, FlowResult, balance
-from printer.makeup.placement import Placer
+from printer.makeup.placement import Placer, lines_text
 from printer.page import Finding
 from printer.spec.model import LayoutSpec, Rect
 from printer.text import Line, Span
@@ -103,7 +103,7 @@ def _make_head(article: Article, spec: LayoutSpec, placer: Placer) -> None:
             [Span(article.kicker)], spec.article.kicker_style, head, top, "article.kicker"
         )
     placer.lines_block(
-        [Span(article.title)], spec.article.title_style, head, top, "article.title", fit=True
+        [Span(article.title)], spec.article.title_style, head, top, "article.title"
     )
 
 
@@ -185,7 +185,7 @@ def _report_fit(
         where = rest[0].source
         placer.report(Finding(
             "error", STORY, "overset",
-            f"article overset by {lines} lines ({len(text)} characters) from {where}: "
+            f"article overset by {lines_text(lines)} ({len(text)} characters) from {where}: "
             f"{text[:24]}…",
             lines=lines, chars=len(text), text=text,
         ))

@@ -46,22 +46,29 @@ def make_folio(edition: Edition, spec: LayoutSpec, placer: Placer) -> None:
 
 
 def make_headline(edition: Edition, spec: LayoutSpec, placer: Placer) -> None:
+    """Kicker, title, subtitle and deck stacked in their own leadings from the slot's top; the
+    slot's foot is on the grid, the lines inside need not be. What passes the foot is overset."""
     head = spec.headline
-    line = head.rect.lines[0]
+    x, top, width, height = placer.rect_box(head.rect)
+    bottom = top + height
     headline = edition.headline
-    if headline.kicker:
-        line = _heading(headline.kicker, head.kicker_style, head.rect, line, "headline.kicker",
-                        placer)
-    line = _heading(headline.title, head.title_style, head.rect, line, "headline.title", placer)
-    if headline.subtitle:
-        line = _heading(headline.subtitle, head.kicker_style, head.rect, line,
-                        "headline.subtitle", placer)
+    parts = [(headline.kicker, head.kicker_style, "headline.kicker"),
+             (headline.title, head.title_style, "headline.title"),
+             (headline.subtitle, head.kicker_style, "headline.subtitle")]
+    for text, style_name, element in parts:
+        if text:
+            paragraph = placer.typesetter.set([Span(text)], style_name, width, indent=0.0,
+                                              space_em=1.0)
+            placer.composed(paragraph, element)
+            top = placer.stack_lines(paragraph.lines, style_name, x, top, width, element, bottom)
     if headline.deck:
         tracking = _fit_deck(headline.deck, spec, placer)
-        line = placer.lines_block(headline.deck, head.deck_style, head.rect, line,
-                                  "headline.deck", columns=head.deck_columns, tracking=tracking)
-    if line > head.rect.lines[1]:
-        placer.report_overflow("headline", line - head.rect.lines[0], head.rect.line_count)
+        deck_x, deck_width = spec.grid.span(*head.deck_columns)
+        paragraph = placer.typesetter.set(headline.deck, head.deck_style, deck_width, indent=0.0,
+                                          tracking=tracking)
+        placer.composed(paragraph, "headline.deck")
+        placer.stack_lines(paragraph.lines, head.deck_style, placer.origin[0] + deck_x, top,
+                           deck_width, "headline.deck", bottom)
 
 
 def _fit_deck(deck: RichText, spec: LayoutSpec, placer: Placer) -> float:
@@ -88,22 +95,9 @@ def _fit_deck(deck: RichText, spec: LayoutSpec, placer: Placer) -> float:
     return tracking
 
 
-def _heading(text: str, style_name: str, rect: Rect, line: int, element: str,
-             placer: Placer) -> int:
-    x, _, width, _ = placer.rect_box(rect)
-    style = placer.typesetter.styles[style_name]
-    paragraph = placer.typesetter.set([Span(text)], style_name, width, indent=0.0, space_em=1.0)
-    placer.composed(paragraph, element)
-    top = placer.line_top(line)
-    for text_line in paragraph.lines:
-        placer.place_line(text_line, style_name, x, top, style.leading, width, element)
-        top += style.leading
-    return line + round((top - placer.line_top(line)) / placer.grid.line_pitch + 0.49)
-
-
 def make_single_line(text: str, rect: Rect, style: str, element: str, placer: Placer) -> None:
     """A line block such as the photo credit or the editors line."""
-    placer.lines_block([Span(text)], style, rect, rect.lines[0], element, fit=True)
+    placer.lines_block([Span(text)], style, rect, rect.lines[0], element)
 
 
 def editors_text(edition: Edition) -> str:

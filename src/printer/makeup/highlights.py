@@ -42,14 +42,13 @@ def make_highlights(groups: tuple[HighlightGroup, ...], spec: LayoutSpec, placer
     sets = [_set_group(g, i, group_width, head_height, spec, placer) for i, g in enumerate(groups)]
     rows = [sets[i : i + columns] for i in range(0, len(sets), columns)]
     row_heights = [max(g.height for g in row) for row in rows]
-    spare = height - 2 * box.padding - sum(row_heights)
+    room = height - 2 * box.padding
+    while rows and sum(row_heights) > room:  # a group never splits: whole rows go overset
+        _report_overset(rows.pop(), len(rows) * columns, placer)
+        row_heights.pop()
+    spare = room - sum(row_heights)
     placer.items.append(Box(ELEMENT, x, top, width, height, fill=box.fill, stroke=box.rule,
                             stroke_width=box.rule_width))
-    if spare < 0:
-        message = f"highlights need {-spare:.0f} pt more than the box's {height:.0f} pt"
-        lines = math.ceil(-spare / spec.grid.line_pitch)
-        placer.report(Finding("error", ELEMENT, "overset", message, lines=lines))
-        spare = 0.0
     step = spare / (len(rows) + 1)
     y = top + box.padding + step
     for r, row in enumerate(rows):
@@ -57,6 +56,16 @@ def make_highlights(groups: tuple[HighlightGroup, ...], spec: LayoutSpec, placer
             gx = x + box.padding + c * (group_width + gap)
             _draw_group(group, r * columns + c, gx, y, group_width, head_height, spec, placer)
         y += row_heights[r] + step
+
+
+def _report_overset(row: list[_Group], first: int, placer: Placer) -> None:
+    text = "".join(line.text for group in row for lines in [group.head, *group.items]
+                   for line in lines)
+    names = ", ".join(f"highlights[{first + i}]" for i in range(len(row)))
+    message = f"highlights overset: {names} ({len(text)} characters) do not fit the box"
+    lines = sum(len(lines) for group in row for lines in group.items)
+    placer.report(Finding("error", ELEMENT, "overset", message, lines=lines, chars=len(text),
+                          text=text))
 
 
 def _set_group(

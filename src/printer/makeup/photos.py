@@ -89,7 +89,5 @@ def _place(photo: Photo, slot: PhotoSlot, spec: LayoutSpec, placer: Placer) -> N
     ppi = (crop[2] - crop[0]) / (width / 72)
     placer.items.append(Picture(element, photo.file, x, top, width, height, crop, ppi))
     top_y = placer.line_top(slot.rect.lines[0] + trim + photo_lines)
-    for line in caption.lines:
-        placer.place_line(line, slot.caption_style, x, top_y, style.leading, width,
-                          f"{element}.caption")
-        top_y += style.leading
+    placer.stack_lines(caption.lines, slot.caption_style, x, top_y, width, f"{element}.caption",
+                       placer.line_top(slot.rect.lines[1]))

@@ -18,6 +18,10 @@ from printer.text import Line, Paragraph, Span
 _PROBLEM_SEVERITY = {"missing-glyph": "error", "overfull-line": "warning", "loose-line": "warning"}
 
 
+def lines_text(count: int) -> str:
+    return f"{count} line" if count == 1 else f"{count} lines"
+
+
 class Placer:
     def __init__(self, spec: LayoutSpec, typesetter: Typesetter) -> None:
         self.spec = spec
@@ -66,6 +70,28 @@ class Placer:
         base = baseline(top, leading, style.size)
         self.items.extend(line_runs(line, style, element, x + shift, base))
 
+    def stack_lines(
+        self, lines: Sequence[Line], style_name: str, x: float, top: float, width: float,
+        element: str, bottom: float,
+    ) -> float:
+        """Lines one under another in the style's leading, down to `bottom`; lines that would
+        cross it are not drawn but reported as overset with their text. Returns the next top."""
+        style = self.typesetter.styles[style_name]
+        for index, line in enumerate(lines):
+            if top + style.leading > bottom + 0.01:
+                self.report_dropped(element, lines[index:])
+                break
+            self.place_line(line, style_name, x, top, style.leading, width, element)
+            top += style.leading
+        return top
+
+    def report_dropped(self, element: str, lines: Sequence[Line]) -> None:
+        text = "".join(line.text for line in lines)
+        message = (f"{element} overset by {lines_text(len(lines))} ({len(text)} characters): "
+                   f"{text[:24]}…")
+        self.report(Finding("error", element, "overset", message, lines=len(lines),
+                            chars=len(text), text=text))
+
     def grid_line(
         self, line: Line, style_name: str, frame: Rect, number: int, element: str
     ) -> None:
@@ -82,25 +108,19 @@ class Placer:
         top_line: int,
         element: str,
         *,
-        fit: bool = False,
         columns: tuple[int, int] | None = None,
         tracking: float = 0.0,
     ) -> int:
         """Set text across `rect` (or `columns`) from grid line `top_line`, in its own leading;
-        returns the first grid line below it. `fit`: report if it needs more than one line."""
-        style = self.typesetter.styles[style_name]
+        returns the first grid line below it. Lines past the rect's foot are overset."""
         first, end = columns or rect.columns
         x, width = self.grid.span(first, end)
         x += self.origin[0]
         paragraph = self.typesetter.set(spans, style_name, width, indent=0.0, tracking=tracking)
         self.composed(paragraph, element)
-        if fit and len(paragraph.lines) > 1:
-            self.report(Finding("warning", element, "overset",
-                                f"{element} takes {len(paragraph.lines)} lines, expected 1"))
         top = self.line_top(top_line)
-        for line in paragraph.lines:
-            self.place_line(line, style_name, x, top, style.leading, width, element)
-            top += style.leading
+        top = self.stack_lines(paragraph.lines, style_name, x, top, width, element,
+                               self.line_top(rect.lines[1]))
         used = top - self.line_top(top_line)
         return top_line + math.ceil(used / self.grid.line_pitch - 1e-6)
 
