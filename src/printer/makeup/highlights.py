@@ -96,14 +96,7 @@ def _draw_group(
 ) -> None:
     box = spec.highlights
     element = f"highlights.group{index + 1}"
-    head_style = spec.styles[box.head.style]
-    if box.head.fill:
-        placer.items.append(Box(f"{element}.head", x, top, width, head_height, fill=box.head.fill))
-    text_top = top + (head_height - len(group.head) * head_style.leading) / 2
-    for line in group.head:
-        placer.place_line(line, box.head.style, x + head_style.size * 0.5, text_top,
-                          head_style.leading, width - head_style.size, f"{element}.head")
-        text_top += head_style.leading
+    placer.bar(group.head, box.head, x, top, width, head_height, f"{element}.head")
     item_style = spec.styles[box.item_style]
     bullet = item_style.size * 1.25
     y = top + head_height + item_style.leading * 0.5

@@ -166,25 +166,34 @@ class Placer:
         return max(bar.lines, math.ceil(needed / self.grid.line_pitch - 1e-6))
 
     def banner(self, lines: list[Line], bar: Bar, frame: Rect, line: int, element: str) -> None:
-        """Draw the bar, its marker and its lines, vertically centred in its whole lines."""
-        style = self.typesetter.styles[bar.style]
+        """A ■ banner on grid line `line` of a frame, in its whole number of lines."""
         x, _, width, _ = self.rect_box(frame)
         height = self.banner_height(lines, bar) * self.grid.line_pitch
-        top = self.line_top(line)
+        self.bar(lines, bar, x, self.line_top(line), width, height, element)
+
+    def bar(
+        self, lines: Sequence[Line], bar: Bar, x: float, top: float, width: float, height: float,
+        element: str,
+    ) -> None:
+        """A bar (banner, box head): its tint, its rule, its marker in the emphasis colour, and
+        its lines vertically centred; text after the marker, or half an em in without one."""
+        style = self.typesetter.styles[bar.style]
         if bar.fill:
             self.items.append(Box(element, x, top, width, height, fill=bar.fill))
         if bar.rule:
             y = top + height
             self.items.append(Rule(element, x, y, x + width, y, bar.rule, bar.rule_width))
         text_top = top + (height - len(lines) * style.leading) / 2
-        indent = self._marker_width(bar) + style.size * 0.25
         if bar.marker:
+            indent, right = self._marker_width(bar) + style.size * 0.25, 0.0
             marker = self.typesetter.set([Span(bar.marker, emphasis=True)], bar.style, width,
                                          indent=0.0)
             self.place_line(marker.lines[0], bar.style, x, text_top, style.leading, width,
                             f"{element}.marker")
+        else:
+            indent = right = style.size * 0.5
         for text_line in lines:
             self.place_line(text_line, bar.style, x + indent, text_top, style.leading,
-                            width - indent, element)
+                            width - indent - right, element)
             text_top += style.leading
 
