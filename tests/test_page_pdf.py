@@ -216,3 +216,51 @@ def test_seed_page_makeup_measured_on_the_pdf(
         assert on_grid(y0) and on_grid(y1)
     box = max(_rects(pdf), key=lambda r: (r[2] - r[0]) * (r[3] - r[1]))
     assert on_grid(box[1]) and on_grid(box[3])
+
+
+def _justified(paragraphs: list[list[PdfLine]], right: float) -> None:
+    for paragraph in paragraphs:
+        assert check_lines([line.text for line in paragraph]) == []
+        for line in paragraph[:-1]:
+            assert line.ink_right() == pytest.approx(right, abs=0.05), line.text
+
+
+def test_deck_captions_and_highlight_items_are_justified(
+    built: tuple[Path, Edition, spec.LayoutSpec], chars: list[Char]
+) -> None:
+    layout = built[2]
+    grid, page = layout.grid, layout.page
+    left0, top0 = page.bleed + page.margin_left, page.bleed + page.margin_top
+    # The deck: one paragraph across its columns.
+    x, width = grid.span(*layout.headline.deck_columns)
+    _, y, _, height = grid.box(layout.headline.rect)
+    deck_size = layout.styles[layout.headline.deck_style].size
+    deck = lines_in(chars, left0 + x, left0 + x + width, top0 + y, top0 + y + height, deck_size)
+    assert len(deck) >= 2
+    _justified([deck], left0 + x + width)
+    # Captions: one paragraph under each photo, as wide as the photo.
+    for x0, _, x1, bottom, _ in images_of(built[0]):
+        caption = lines_in(chars, x0, x1, bottom, bottom + 2 * grid.line_pitch - 1, 9.0)
+        assert caption
+        _justified([caption], x1)
+    # Highlight items: a bullet starts an item; each group column has one right edge.
+    x, y, width, height = grid.box(layout.highlights.rect)
+    item_size = layout.styles[layout.highlights.item_style].size
+    lines = lines_in(chars, left0 + x, left0 + x + width, top0 + y, top0 + y + height,
+                     item_size)
+    bullets = sorted({round(c.x0, 1) for line in lines for c in line.chars if c.text == "●"})
+    assert len(bullets) == layout.highlights.group_columns
+    for index, bullet in enumerate(bullets):
+        end = bullets[index + 1] - 1 if index + 1 < len(bullets) else left0 + x + width
+        column = lines_in(chars, bullet - 0.5, end - item_size / 2, top0 + y, top0 + y + height,
+                          item_size)
+        items: list[list[PdfLine]] = []
+        for line in column:
+            marked = line.chars[0].text == "●"
+            body = PdfLine([c for c in line.chars if c.text != "●"])
+            if marked or not items:
+                items.append([])
+            items[-1].append(body)
+        right = max(line.ink_right() for item in items for line in item)
+        _justified(items, right)
+        assert sum(len(item) for item in items) > len(items)  # some items do wrap
