@@ -63,7 +63,7 @@ def test_broadsheet_styles_and_blocks(layout: spec.LayoutSpec) -> None:
     assert layout.article.banner.marker == "■" and layout.article.banner.lines == 2
     assert layout.highlights.group_columns == 3
     assert layout.headline.deck_columns == (1, 7)
-    assert layout.copyfit == spec.Copyfit(-0.02, 0.02, 0.005)
+    assert layout.copyfit == spec.Copyfit(-0.02, 0.02, 0.005, banner_space=1)
     assert layout.print.output_condition == "ISO newspaper 26 (IFRA26)"
     assert layout.print.profile is None and layout.print.marks is False
     assert layout.fonts_dir == (ROOT / "fonts").resolve()

@@ -43,6 +43,11 @@ class BuildResult:
         return self.page.findings
 
     @property
+    def warnings(self) -> list[Finding]:
+        """Findings that `--strict` treats as errors: everything but information."""
+        return [f for f in self.findings if f.severity != "info"]
+
+    @property
     def fatal(self) -> list[Finding]:
         return [f for f in self.findings if f.kind in FATAL_KINDS]
 

@@ -80,7 +80,7 @@ Item = TextRun | Box | Rule | Picture
 class Finding:
     """A warning or error of makeup, with the element and story it concerns."""
 
-    severity: str  # "error" or "warning"
+    severity: str  # "error", "warning", or "info" (a copyfit step taken, a balanced hole)
     element: str
     kind: str  # "overset", "underset", "missing-glyph", "loose-line", "copyfit", ...
     message: str

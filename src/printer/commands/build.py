@@ -22,7 +22,8 @@ def add_build_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--layout", type=Path, help="layout YAML (default: the content's)")
     command.add_argument("-o", "--output", type=Path, help="output file")
     command.add_argument("--strict", action="store_true",
-                         help="exit 1 when the build has warnings (overset, loose lines…)")
+                         help="exit 1 when the build has warnings (overset, loose lines…); "
+                              "information (copyfit steps, a balanced hole) does not count")
     command.add_argument("--no-normalize", dest="normalize", action="store_false", default=None,
                          help="set the copy's ASCII punctuation as written")
     command.add_argument("-q", "--quiet", action="store_true", help="print only problems")
@@ -65,7 +66,7 @@ def _build(args: argparse.Namespace, pdf: Path) -> tuple[int, BuildResult | None
     if result.fatal:
         print(f"error: nothing written; {pdf} is unchanged", file=sys.stderr)
         return EXIT_BAD_INPUT, result
-    if args.strict and result.findings:
+    if args.strict and result.warnings:
         return EXIT_WARNINGS, result
     return EXIT_OK, result
 

@@ -27,6 +27,7 @@ class _Piece:
     item: FlowItem
     lines: list[Line]
     source: str  # the content key, for reports
+    space: int = 0  # blank lines above a banner (vertical justification), within item.height
 
 
 def make_article(article: Article, spec: LayoutSpec, placer: Placer) -> None:
@@ -57,11 +58,35 @@ def _fit(
         pieces = _pieces(article, spec, placer, tracking)
         result = _flow(pieces, frames)
     if tracking:
-        placer.report(Finding("warning", STORY, "copyfit",
+        placer.report(Finding("info", STORY, "copyfit",
                               f"article body tracked {tracking * 100:+.1f} % to fit"))
     if result.overset:
         result, frames = _photos_give_lines(pieces, result, frames, spec, placer)
+    else:
+        pieces, result = _open_banners(article, spec, placer, tracking, pieces, result, frames)
     return pieces, result, frames
+
+
+def _open_banners(
+    article: Article, spec: LayoutSpec, placer: Placer, tracking: float, pieces: list[_Piece],
+    result: FlowResult, frames: list[Rect],
+) -> tuple[list[_Piece], FlowResult]:
+    """A short article's columns filled by blank lines above its banners (vertical
+    justification, within `copyfit.banner_space`), as long as everything still fits."""
+    if not article.sections:
+        return pieces, result
+    chosen = 0
+    for space in range(1, spec.copyfit.banner_space + 1):
+        trial = _pieces(article, spec, placer, tracking, space)
+        flowed = _flow(trial, frames)
+        if flowed.overset:
+            break
+        pieces, result, chosen = trial, flowed, space
+    if chosen:
+        placer.report(Finding("info", STORY, "copyfit",
+                              f"{lines_text(chosen)} of space added above each banner to fill "
+                              "the columns"))
+    return pieces, result
 
 
 def _photos_give_lines(
@@ -90,7 +115,7 @@ def _photos_give_lines(
     if give:
         for name in sorted(names):
             placer.photo_trim[name] = give
-            placer.report(Finding("warning", f"photo.{name}", "copyfit",
+            placer.report(Finding("info", f"photo.{name}", "copyfit",
                                   f"photo {name!r} gave {give} lines to the article"))
     return result, grown
 
@@ -107,7 +132,9 @@ def _make_head(article: Article, spec: LayoutSpec, placer: Placer) -> None:
     )
 
 
-def _pieces(article: Article, spec: LayoutSpec, placer: Placer, tracking: float) -> list[_Piece]:
+def _pieces(
+    article: Article, spec: LayoutSpec, placer: Placer, tracking: float, space: int = 0
+) -> list[_Piece]:
     body = spec.article.body_style
     measure = spec.grid.span(*spec.article.frames[0].columns)[1]
     pieces: list[_Piece] = []
@@ -120,8 +147,8 @@ def _pieces(article: Article, spec: LayoutSpec, placer: Placer, tracking: float)
     for s, section in enumerate(article.sections):
         banner_lines = placer.banner_lines(section.banner, spec.article.banner, measure)
         height = placer.banner_height(banner_lines, spec.article.banner)
-        pieces.append(_Piece(FlowItem("banner", height, keep_next=2), banner_lines,
-                             f"article.sections[{s}].banner"))
+        pieces.append(_Piece(FlowItem("banner", height + space, keep_next=2), banner_lines,
+                             f"article.sections[{s}].banner", space))
         for p, text in enumerate(section.paragraphs):
             key = f"article.sections[{s}].paragraphs[{p}]"
             number = _add_paragraph(pieces, placer, text, body, measure, tracking, key, number)
@@ -163,7 +190,9 @@ def _place_columns(
         for index in indices:
             piece = pieces[index]
             if piece.item.kind == "banner":
-                placer.banner(piece.lines, banner, frame, line, f"{element}.banner")
+                if index == indices[0]:  # no space above a banner that starts a column
+                    line -= piece.space
+                placer.banner(piece.lines, banner, frame, line + piece.space, f"{element}.banner")
             elif piece.item.kind == "byline":
                 for offset, text_line in enumerate(piece.lines):
                     placer.grid_line(text_line, spec.article.byline_style, frame, line + offset,
@@ -197,5 +226,5 @@ def _report_fit(
         plural = "s" if hole != 1 else ""
         message = (f"article underset by {hole} line{plural} (columns of {heights} lines in "
                    f"frames of {max(capacities)}); balanced")
-        placer.report(Finding("warning", STORY, "underset", message, lines=hole))
+        placer.report(Finding("info", STORY, "underset", message, lines=hole))
 

@@ -88,7 +88,7 @@ def _fit_deck(deck: RichText, spec: LayoutSpec, placer: Placer) -> float:
         tracking -= spec.copyfit.tracking_step
         needed = lines(tracking)
     if tracking:
-        placer.report(Finding("warning", "headline.deck", "copyfit",
+        placer.report(Finding("info", "headline.deck", "copyfit",
                               f"deck tracked {tracking * 100:+.1f} % to fit"))
     if needed > head.deck_max_lines:
         placer.report_overflow("headline.deck", needed, head.deck_max_lines)

@@ -80,7 +80,7 @@ def _place(photo: Photo, slot: PhotoSlot, spec: LayoutSpec, placer: Placer) -> N
                               f"would fall below its {slot.min_lines}-line minimum"))
         photo_lines = slot.min_lines
     elif caption_lines > slot.caption_lines:
-        placer.report(Finding("warning", element, "copyfit",
+        placer.report(Finding("info", element, "copyfit",
                               f"photo {photo.id!r} shortened to {photo_lines} lines for a "
                               f"{caption_lines}-line caption"))
     height = photo_lines * spec.grid.line_pitch  # the photo's foot on a grid line

@@ -101,6 +101,8 @@ def story_findings(report: Report, findings: list[Finding]) -> None:
             report.add(ERROR, "glyphs", finding.message, finding.element)
         elif finding.kind == "overset" or finding.severity == "error":
             report.add(ERROR, "story-fit", finding.message, finding.element)
+        elif finding.severity == "info":
+            report.add(INFO, "story-fit", finding.message, finding.element)
         elif finding.kind == "underset":
             level = INFO if "balanced" in finding.message else WARNING
             report.add(level, "story-fit", finding.message, finding.element)

@@ -244,7 +244,8 @@ class _Reader:
         def value(key: str) -> float:
             return self.em_value(data[key], ("copyfit", key))
 
-        return Copyfit(value("tracking_min"), value("tracking_max"), value("tracking_step"))
+        return Copyfit(value("tracking_min"), value("tracking_max"), value("tracking_step"),
+                       data["banner_space"])
 
     def print_spec(self, data: dict[str, Any]) -> Print:
         profile = data["profile"]

@@ -224,11 +224,13 @@ class LineSpec:
 
 @dataclass(frozen=True)
 class Copyfit:
-    """Bounds of copyfitting; tracking in em (−0.02 = 2 % tighter)."""
+    """Bounds of copyfitting; tracking in em (−0.02 = 2 % tighter); `banner_space`: most
+    blank lines added above a banner to fill a short article's columns."""
 
     tracking_min: float
     tracking_max: float
     tracking_step: float
+    banner_space: int = 0
 
 
 @dataclass(frozen=True)

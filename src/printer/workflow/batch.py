@@ -144,7 +144,7 @@ def build_edition(job: EditionJob, out_dir: Path, thumbnails: bool = True) -> Ed
             os._exit(143)
     return EditionResult(
         job.output, "built", time.perf_counter() - start,
-        warnings=tuple(f"{f.severity}: {f.element}: {f.message}" for f in result.findings),
+        warnings=tuple(f"{f.severity}: {f.element}: {f.message}" for f in result.warnings),
         overset=tuple(f"{f.element}: {f.lines} lines" for f in result.findings
                       if f.kind == "overset"),
         digest=fingerprint(inputs, job.normalize), inputs=inputs, pid=os.getpid(),
