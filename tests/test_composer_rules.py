@@ -249,3 +249,13 @@ def test_line_end_mark_ink_is_flush_with_the_measure(punct: PunctStyle) -> None:
 def test_quanjiao_keeps_the_line_end_blank_when_it_fits() -> None:
     paragraph = setting("一二三四。五六七八", 5, PunctStyle.QUANJIAO)
     assert x_of(paragraph, "。") == pytest.approx(4.0)
+
+
+def test_word_wider_than_the_line_is_broken_and_reported() -> None:
+    url = "https://example.com/a/very/long/path/to/the/page"
+    paragraph = setting(f"见{url}文", 8)
+    assert "".join(texts(paragraph)) == f"见{url}文"
+    for line in paragraph.lines:
+        assert line.width <= line.measure + 0.01
+    assert any(p.kind == "overfull-line" for p in paragraph.problems)
+    assert texts(paragraph)[1][-1] in "/."  # cut after a slash or dot where one fits

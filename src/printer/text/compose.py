@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from printer.text.breaker import LineWidths, break_lines
 from printer.text.classify import Kind
 from printer.text.justify import place_line
-from printer.text.measure import measure_units
+from printer.text.measure import measure_units, split_wide_units
 from printer.text.metrics import GlyphSource
 from printer.text.model import ComposeStyle, Paragraph, Problem, Span
 from printer.text.segment import cluster_ends, segment
@@ -28,6 +28,8 @@ def compose(
     if not units:
         return Paragraph([], problems)
     measured = measure_units(units, emphasis, style, source, problems)
+    measured = split_wide_units(measured, measure, problems)
+    units = [m.unit for m in measured]
     widths = LineWidths(measured, style)
     indent = style.indent_em * style.size
     ranges = break_lines(widths, cluster_ends(units), measure, indent, problems)

@@ -91,6 +91,46 @@ def measure_units(
     return measured
 
 
+def split_wide_units(
+    measured: list[Measured], limit: float, problems: list[Problem]
+) -> list[Measured]:
+    """Break words wider than any line (long URLs, codes) into pieces that fit, preferring
+    to cut after / . - _ ; reported, since no rule allows it (clreq §3.3 asks for a hyphen
+    or a break opportunity)."""
+    out: list[Measured] = []
+    for unit in measured:
+        if unit.unit.kind not in _ALNUM or unit.core <= limit or len(unit.cells) < 2:
+            out.append(unit)
+            continue
+        problems.append(Problem("overfull-line", f"{unit.unit.text!r} is wider than a line and "
+                                "was broken without a hyphen", chars=unit.unit.text))
+        out.extend(_pieces(unit, limit))
+    return out
+
+
+def _pieces(unit: Measured, limit: float) -> list[Measured]:
+    pieces: list[Measured] = []
+    cells = unit.cells
+    start = 0
+    while start < len(cells):
+        width, end, cut = 0.0, start, start
+        while end < len(cells) and (end == start or width + cells[end].advance <= limit):
+            width += cells[end].advance
+            end += 1
+            if cells[end - 1].char in "/.-_?&=":
+                cut = end
+        if end < len(cells) and cut > start:
+            end = cut
+        chunk = cells[start:end]
+        text = "".join(c.char for c in chunk)
+        piece = Unit(text, unit.unit.kind, unit.unit.start + start, broken=end < len(cells))
+        core = sum(c.advance for c in chunk) + (unit.core - sum(c.advance for c in cells)) * len(
+            chunk) / len(cells)
+        pieces.append(Measured(piece, chunk, core, 0.0, 0.0, 0.0))
+        start = end
+    return pieces
+
+
 def _measure_unit(
     unit: Unit, cells: list[GlyphCell], style: ComposeStyle, track: float
 ) -> Measured:

@@ -42,6 +42,7 @@ class Unit:
     text: str
     kind: Kind
     start: int  # index of the first character in the paragraph text
+    broken: bool = False  # a piece of a word too wide for any line: a break may follow it
 
     @property
     def first(self) -> str:
@@ -99,6 +100,8 @@ def can_break_between(left: Unit, right: Unit, after: Unit | None = None) -> boo
     """
     if left.kind is Kind.SPACE:
         return False  # the space travels to the next line's start, where it is dropped
+    if left.broken:
+        return True
     if left.last in NO_LINE_END:
         return False
     if right.kind is Kind.SPACE:
