@@ -18,6 +18,7 @@ from pathlib import Path
 
 from reportlab import rl_config
 from reportlab.lib.colors import CMYKColorSep
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -114,17 +115,35 @@ class _Painter:
         self.canvas.line(x + item.x1, self.y(item.y1), x + item.x2, self.y(item.y2))
 
     def text(self, item: TextRun) -> None:
-        name = _font_name(item.face, self.page.faces[item.face])
+        """The run as one text object: per font subset a TJ array whose numbers move each glyph
+        from the font's advance to its composed position (ISO 32000-1 §9.4.3)."""
+        font = pdfmetrics.getFont(_font_name(item.face, self.page.faces[item.face]))
         self.set_fill(item.color)
-        text = self.canvas.beginText()
-        text.setFont(name, item.size)
-        baseline = self.y(item.baseline)
-        for char, x in zip(item.chars, item.xs, strict=True):
-            if char.isspace():
-                continue
-            text.setTextOrigin(self.offset_x + x, baseline)
-            text.textOut(char)
-        self.canvas.drawText(text)
+        glyphs = [(c, x) for c, x in zip(item.chars, item.xs, strict=True) if not c.isspace()]
+        if not glyphs:
+            return
+        doc, size, escape = self.canvas._doc, item.size, self.canvas._escape
+        ops = ["BT"]
+        index = 0
+        for subset, codes in font.splitString("".join(c for c, _ in glyphs), doc):
+            start_x = glyphs[index][1]
+            ops.append(f"{font.getSubsetInternalName(subset, doc)} {fp_str(size)} Tf "
+                       f"1 0 0 1 {fp_str(self.offset_x + start_x)} "
+                       f"{fp_str(self.y(item.baseline))} Tm")
+            parts = []
+            pen = start_x
+            for offset in range(len(codes)):
+                char, x = glyphs[index + offset]
+                if offset:
+                    shift = (pen - x) * 1000 / size
+                    if abs(shift) > 0.0005:
+                        parts.append(fp_str(shift))
+                parts.append(f"({escape(codes[offset : offset + 1])})")
+                pen = x + font.stringWidth(char, size)
+            ops.append(f"[{' '.join(parts)}] TJ")
+            index += len(codes)
+        ops.append("ET")
+        self.canvas._code.append(" ".join(ops))
 
     def picture(self, item: Picture) -> None:
         jpeg = separated_jpeg(item.path, item.crop, self.press)
