@@ -92,3 +92,18 @@ def test_good_input_replaces_the_old_pdf(project: Path, capsys: pytest.CaptureFi
     assert code == 0
     assert (project / "out" / "page.pdf").read_bytes().startswith(b"%PDF-1.")
     assert (project / "out" / "page.pdf").read_bytes() != OLD_PDF
+
+
+def test_a_font_that_forbids_embedding_is_refused(
+    project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dataclasses import replace
+
+    from printer.build import font_book
+
+    book = font_book((project / "fonts").resolve())
+    monkeypatch.setitem(book.faces, "kai", replace(book.faces["kai"], embeddable=False))
+    code, err = run(project, capsys)
+    assert code == 2
+    assert "faces.kai" in err and "does not permit embedding" in err
+    assert (project / "out" / "page.pdf").read_bytes() == OLD_PDF

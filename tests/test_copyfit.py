@@ -202,3 +202,12 @@ def test_what_does_not_fit_its_slot_is_reported_never_drawn_over_its_neighbours(
     assert Counter(printed) + Counter(dropped) >= Counter(
         "".join(s.text for g in result.edition.highlights for i in g.items for s in i)
     )
+
+
+def test_an_empty_photo_slot_is_reported_as_a_hole(tmp_path: Path) -> None:
+    def two_photos(data: dict[str, Any]) -> None:
+        data["photos"] = data["photos"][:2]
+    page = lay_out(variant(tmp_path, two_photos))[1]
+    holes = [f for f in page.findings if f.element == "photo.third"]
+    assert [(f.severity, f.kind) for f in holes] == [("warning", "underset")]
+    assert holes[0].lines > 0

@@ -121,11 +121,21 @@ def lay_out_page(
         edition, changes = normalize_edition(edition)
     book = font_book(layout_spec.fonts_dir)
     page = make_page(edition, layout_spec, book)
+    _refuse_unembeddable(page, book, layout_spec)
     if overlay:
         page.items.extend(overlay_items(layout_spec, book))
         page.swatches.update(OVERLAY_SWATCHES)
         page.faces.setdefault("hei", book.faces["hei"].path)
     return Laid(edition, page, changes, layout_spec, layout_path)
+
+
+def _refuse_unembeddable(page: PageLayout, book: FontBook, layout_spec: LayoutSpec) -> None:
+    """A font whose licence bits (OS/2 fsType) forbid embedding cannot go to press."""
+    for face in sorted(page.faces):
+        if not book.faces[face].embeddable:
+            raise InputError(layout_spec.fonts_dir / "fonts.yaml", None, f"faces.{face}",
+                             f"{book.faces[face].path.name} does not permit embedding "
+                             "(OS/2 fsType); a print PDF must embed every font")
 
 
 def lay_out(

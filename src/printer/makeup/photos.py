@@ -56,7 +56,14 @@ def crop_box(size: tuple[int, int], frame: tuple[float, float],
 
 
 def make_photos(photos: tuple[Photo, ...], spec: LayoutSpec, placer: Placer) -> None:
-    for photo, slot in assign_slots(photos, spec.photos):
+    pairs = assign_slots(photos, spec.photos)
+    filled = {taken.name for _, taken in pairs if taken is not None}
+    for empty in spec.photos:
+        if empty.name not in filled:
+            placer.report(Finding("warning", f"photo.{empty.name}", "underset",
+                                  f"photo slot {empty.name!r} has no photo: a hole of "
+                                  f"{empty.rect.line_count} lines", lines=empty.rect.line_count))
+    for photo, slot in pairs:
         if slot is None:
             placer.report(Finding("error", f"photo.{photo.id}", "overset",
                                   f"photo {photo.id!r} has no free slot in the layout"))
