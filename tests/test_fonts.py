@@ -252,3 +252,16 @@ def test_reportlab_embeds_every_face(tmp_path: Path) -> None:
     c.save()
     data = pdf.read_bytes()
     assert data.count(b"/FontFile2") == len(FACE_FILES)
+
+
+@pytest.mark.parametrize("face", ["song", "song-bold", "hei", "hei-bold", "hei-black", "kai"])
+def test_em_dash_runs_edge_to_edge_so_a_pair_joins(face: str) -> None:
+    # GB/T 15834 §4.14: the 破折号 —— is one two-em line, not two dashes with a gap.
+    from fontTools.ttLib import TTFont as FontFile
+
+    book = FontBook.load(FONTS)
+    font = FontFile(str(book.faces[face].path), lazy=True)
+    name = (font.getBestCmap() or {})[0x2014]
+    glyph = font["glyf"][name]
+    glyph.recalcBounds(font["glyf"])
+    assert (glyph.xMin, glyph.xMax) == (0, font["hmtx"][name][0])

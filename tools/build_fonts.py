@@ -337,6 +337,38 @@ def rename(font: TTFont, new: Rename) -> None:
                 raise SystemExit(f"name ID {record.nameID} still uses a reserved name: {text!r}")
 
 
+# Dashes set in pairs as one mark (——, GB/T 15834—2011 §4.14: the 破折号 is a two-em line):
+# their glyphs must run edge to edge, or a pair shows a gap in the middle.
+JOINED_DASHES = (0x2014, 0x2015)
+
+
+def join_dashes(font: TTFont) -> list[str]:
+    """Stretch the ink of each dash glyph to its whole advance so that two dashes join."""
+    cmap = font.getBestCmap() or {}
+    glyf, hmtx = font["glyf"], font["hmtx"]
+    joined = []
+    for cp in JOINED_DASHES:
+        name = cmap.get(cp)
+        if name is None:
+            continue
+        glyph = glyf[name]
+        advance = hmtx[name][0]
+        if glyph.numberOfContours <= 0:
+            continue
+        coordinates = glyph.coordinates
+        x_min = min(x for x, _ in coordinates)
+        x_max = max(x for x, _ in coordinates)
+        if not (0 < x_max - x_min < advance) or x_max - x_min < 0.6 * advance:
+            continue  # already edge to edge, or not a bar
+        scale = advance / (x_max - x_min)
+        for index, (x, y) in enumerate(coordinates):
+            coordinates[index] = (round((x - x_min) * scale), y)
+        glyph.recalcBounds(glyf)
+        hmtx[name] = (advance, 0)
+        joined.append(f"U+{cp:04X}")
+    return joined
+
+
 def describe(
     font: TTFont,
     original_full_name: str,
@@ -344,11 +376,14 @@ def describe(
     count: int,
     converted: bool,
     baked: bool,
+    joined: bool = False,
 ) -> None:
     """Record what was done in name ID 10 (description)."""
     steps = [f"subset to {count} characters"]
     if baked:
         steps.append("Simplified Chinese 'locl' forms made the default glyphs")
+    if joined:
+        steps.append("dashes drawn edge to edge so that a pair joins")
     if converted:
         steps.append("converted from CFF to TrueType outlines")
     text = (
@@ -378,9 +413,10 @@ def build_one(spec: FontSpec, source_dir: Path, out_dir: Path, cps: Sequence[int
     converted = "CFF " in font
     if converted:
         cff_to_glyf(font)
+    joined = join_dashes(font)
     if spec.rename is not None:
         rename(font, spec.rename)
-    describe(font, original_full, original_version, count, converted, bool(baked))
+    describe(font, original_full, original_version, count, converted, bool(baked), bool(joined))
 
     font["head"].created = created
     font["head"].modified = modified
