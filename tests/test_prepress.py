@@ -20,6 +20,7 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image, ImageCms
 
+from pagekit import make_project
 from printer.build import build, lay_out
 from printer.cli import main
 from printer.preflight.colour import image_total_ink
@@ -295,3 +296,18 @@ def test_dates_come_from_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> N
     assert build_date() == datetime(2000, 1, 1, tzinfo=UTC)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735603200")
     assert build_date() == datetime(2024, 12, 31, tzinfo=UTC)
+
+
+def test_pdf_x1a_when_the_layout_asks_for_it(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    layout = project / "layout" / "broadsheet.yaml"
+    layout.write_text(layout.read_text(encoding="utf-8").replace(
+        "  marks: false", "  marks: false\n  standard: PDF/X-1a"), encoding="utf-8")
+    output = project / "out" / "x1a.pdf"
+    build(project / "content" / "jiaozuo-2024.yaml", output)
+    with pikepdf.open(output) as pdf:
+        assert pdf.pdf_version == "1.3"
+        assert str(pdf.docinfo.GTS_PDFXVersion) == "PDF/X-1:2001"
+        assert str(pdf.docinfo.GTS_PDFXConformance) == "PDF/X-1a:2001"
+        assert "/Metadata" not in pdf.Root and len(pdf.Root.OutputIntents) == 1
+    assert main(["check", str(output)]) == 0

@@ -66,6 +66,14 @@ def check_boxes(report: Report, page: pikepdf.Page, trim_size: tuple[float, floa
     report.ok("boxes", f"TrimBox {_mm(trim)}, bleed {margin:.1f} mm, MediaBox {_mm(media)}")
 
 
+def _check_x1a(report: Report, pdf: pikepdf.Pdf, info: pikepdf.Object) -> None:
+    """PDF/X-1a:2001 (ISO 15930-1): its conformance key, and PDF 1.3."""
+    if str(info.get("/GTS_PDFXConformance", "")) != "PDF/X-1a:2001":
+        report.add(ERROR, "pdfx", "PDF/X-1:2001 without /GTS_PDFXConformance (PDF/X-1a:2001)")
+    if pdf.pdf_version != "1.3":
+        report.add(ERROR, "pdfx", f"PDF/X-1a:2001 is PDF 1.3, the header says {pdf.pdf_version}")
+
+
 def check_pdfx(report: Report, pdf: pikepdf.Pdf) -> None:
     info = pdf.trailer.get("/Info", pikepdf.Dictionary())
     version = str(info.get("/GTS_PDFXVersion", ""))
@@ -74,6 +82,8 @@ def check_pdfx(report: Report, pdf: pikepdf.Pdf) -> None:
     elif version.startswith("PDF/X-4") and pdf.pdf_version < "1.6":
         report.add(ERROR, "pdfx", f"PDF/X-4 needs PDF 1.6 or later, the header says "
                                   f"{pdf.pdf_version}")
+    elif version.startswith("PDF/X-1"):
+        _check_x1a(report, pdf, info)
     trapped = str(info.get("/Trapped", ""))
     if trapped not in ("/True", "/False"):
         report.add(ERROR, "pdfx", "/Trapped must be /True or /False")
@@ -84,7 +94,7 @@ def check_pdfx(report: Report, pdf: pikepdf.Pdf) -> None:
     _check_intent(report, pdf)
     metadata = pdf.Root.get("/Metadata")
     xmp = metadata.read_bytes() if isinstance(metadata, pikepdf.Stream) else b""
-    if version and b"GTS_PDFXVersion" not in xmp:
+    if version.startswith("PDF/X-4") and b"GTS_PDFXVersion" not in xmp:
         report.add(ERROR, "pdfx", "no XMP metadata with pdfxid:GTS_PDFXVersion")
     report.ok("pdfx", f"{version or 'no PDF/X version'}, PDF {pdf.pdf_version}, "
                       f"Trapped {trapped.lstrip('/') or 'unset'}")

@@ -33,6 +33,9 @@ from printer.prepress.settings import Press
 
 PDFX_VERSION = "PDF/X-4"
 PDF_VERSION = "1.6"  # PDF/X-4 is based on PDF 1.6 (ISO 15930-7 §4)
+# PDF/X-1a:2001 (ISO 15930-1): PDF 1.3, CMYK and spot only, no transparency, and the version
+# keys below in the document information; XMP streams came after PDF 1.3, so none is written.
+X1A = {"version": "PDF/X-1:2001", "conformance": "PDF/X-1a:2001", "pdf": "1.3"}
 CREATOR = "printer"
 PRODUCER = "printer (ReportLab, pikepdf)"
 REGISTRY = "http://www.color.org"
@@ -46,20 +49,36 @@ def finish(path: Path, press: Press, title: str) -> None:
     """Rework the PDF at `path` into PDF/X-4 for `press` (in place)."""
     data = path.read_bytes()
     date = build_date()
+    x1a = press.standard == "PDF/X-1a"
     with pikepdf.open(path, allow_overwriting_input=True) as pdf:
         claim = press.profile is not None
         if press.profile is not None:
             pdf.Root.OutputIntents = pikepdf.Array([_output_intent(pdf, press.profile, press)])
         _set_info(pdf, title, date, claim)
-        _set_xmp(pdf, title, date, hashlib.sha256(data).digest(), claim)
+        if x1a:
+            _claim_x1a(pdf, claim)
+        else:
+            _set_xmp(pdf, title, date, hashlib.sha256(data).digest(), claim)
+        version = {"force_version": X1A["pdf"]} if x1a else {"min_version": PDF_VERSION}
         pdf.save(
             path,
-            min_version=PDF_VERSION,
             fix_metadata_version=False,
             compress_streams=False,
             stream_decode_level=pikepdf.StreamDecodeLevel.none,
+            object_stream_mode=pikepdf.ObjectStreamMode.disable,
             deterministic_id=True,
+            **version,  # type: ignore[arg-type]
         )
+
+
+def _claim_x1a(pdf: pikepdf.Pdf, claim: bool) -> None:
+    """PDF/X-1a:2001 keys in place of PDF/X-4's (ISO 15930-1 §6.7)."""
+    info = pdf.docinfo
+    if claim:
+        info.GTS_PDFXVersion = X1A["version"]
+        info.GTS_PDFXConformance = X1A["conformance"]
+    if "/Metadata" in pdf.Root:
+        del pdf.Root.Metadata
 
 
 def build_date() -> datetime:

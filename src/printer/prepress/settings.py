@@ -36,6 +36,7 @@ class Press:
     min_ppi: float = 120.0
     warn_ppi: float = 200.0
     marks: bool = False
+    standard: str = "PDF/X-4"  # or "PDF/X-1a"
 
     @property
     def slug(self) -> float:
@@ -78,4 +79,5 @@ def press_for(settings: Print) -> Press:
         min_ppi=settings.min_ppi,
         warn_ppi=settings.warn_ppi,
         marks=settings.marks,
+        standard=settings.standard,
     )

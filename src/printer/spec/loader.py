@@ -256,6 +256,7 @@ class _Reader:
             min_ppi=float(data["min_ppi"]),
             warn_ppi=float(data["warn_ppi"]),
             marks=data["marks"],
+            standard=data["standard"],
         )
 
 

@@ -244,6 +244,7 @@ class Print:
     min_ppi: float
     warn_ppi: float
     marks: bool
+    standard: str = "PDF/X-4"  # or "PDF/X-1a" (PDF/X-1a:2001)
 
 
 @dataclass(frozen=True)
