@@ -47,6 +47,13 @@ def make_highlights(groups: tuple[HighlightGroup, ...], spec: LayoutSpec, placer
         _report_overset(rows.pop(), len(rows) * columns, placer)
         row_heights.pop()
     spare = room - sum(row_heights)
+    pitch = spec.grid.line_pitch
+    if spare > height / 4:  # a quarter of the box empty reads as a hole: spread it, and say so
+        placer.report(Finding(
+            "warning", ELEMENT, "underset",
+            f"highlights underset: the groups fill {math.ceil((height - spare) / pitch)} of the "
+            f"box's {round(height / pitch)} lines; the rest is spread between the rows",
+            lines=math.floor(spare / pitch)))
     placer.items.append(Box(ELEMENT, x, top, width, height, fill=box.fill, stroke=box.rule,
                             stroke_width=box.rule_width))
     step = spare / (len(rows) + 1)
