@@ -1,4 +1,4 @@
-"""Test session set-up: the on-disk cache of separated photos goes to a fresh folder, so no
+"""Test run set-up: the on-disk cache of separated photos goes to a fresh folder, so no
 test passes on work an earlier run (or a developer's builds) left in ~/.cache."""
 
 from __future__ import annotations

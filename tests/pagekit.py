@@ -1,4 +1,4 @@
-"""Test helpers: a throwaway copy of the project, and reading lines back from a built PDF.
+"""Test tools: a throwaway copy of the project, and reading lines back from a built PDF.
 
 The PDF is read with pdfplumber, independently of the layout tree, so tests check what the
 PDF really holds: characters with their positions, grouped into lines by baseline and column.
