@@ -13,10 +13,10 @@ import pytest
 import yaml
 
 from pagekit import lines_in, make_project, overlaps, read_chars
-from printer import spec
 from printer.build import build, lay_out
 from printer.cli import main
 from printer.content.richtext import parse_rich
+from printer.layout import load as load_layout
 from printer.page import Finding, Picture
 
 
@@ -70,7 +70,7 @@ def test_longer_article_is_overset_and_every_character_is_accounted_for(tmp_path
     copyfit = [f for f in result.findings if f.kind == "copyfit"]
     assert copyfit and "-2.0 %" in copyfit[0].message  # tracking tried to its bound first
     # The PDF's article columns plus the overset text hold the article exactly.
-    layout = spec.load(path.parents[1] / "layout" / "broadsheet.yaml")
+    layout = load_layout(path.parents[1] / "layout" / "broadsheet.yaml")
     chars, _ = read_chars(output)
     bleed, grid, page = layout.page.bleed, layout.grid, layout.page
     printed = ""
@@ -165,7 +165,7 @@ def test_photo_below_a_frame_gives_lines_when_tracking_is_not_enough(tmp_path: P
     assert "gave" in steps[-1].message
     assert not [f for f in page.findings if f.kind == "overset"]
     photo = next(i for i in page.items if isinstance(i, Picture) and i.element == "photo.second")
-    small = spec.load(fixtures / "layout" / "small-inset.yaml")
+    small = load_layout(fixtures / "layout" / "small-inset.yaml")
     slot_top = small.page.margin_top + small.grid.line_y(28)
     assert photo.y > slot_top  # the photo's top moved down ...
     deepest = max(r.baseline for r in page.text_runs() if r.element.startswith("article.col2"))

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from printer import spec
 from printer.build import lay_out
+from printer.layout import load as load_layout
 from printer.page import Box, PageLayout, Picture, TextRun
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 LAYOUT = FIXTURES / "layout" / "small.yaml"
 CONTENT = FIXTURES / "content" / "minimal.yaml"
-SMALL = spec.load(LAYOUT)
+SMALL = load_layout(LAYOUT)
 PITCH = SMALL.grid.line_pitch
 TOP = SMALL.page.margin_top
 LEFT = SMALL.page.margin_left

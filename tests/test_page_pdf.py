@@ -12,25 +12,26 @@ import pikepdf
 import pytest
 
 from pagekit import Char, PdfLine, images_of, lines_in, make_project, overlaps, read_chars
-from printer import spec
 from printer.build import build
 from printer.content.model import Edition, plain
+from printer.layout import LayoutSpec
+from printer.layout import load as load_layout
 from printer.makeup.heads import folio_texts
 from printer.text.rules import check_lines
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Edition, spec.LayoutSpec]:
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Edition, LayoutSpec]:
     project = make_project(tmp_path_factory.mktemp("seed"))
     output = project / "out" / "page.pdf"
     result = build(project / "content" / "jiaozuo-2024.yaml", output)
     assert result.output == output
-    layout = spec.load(project / "layout" / "broadsheet.yaml")
+    layout = load_layout(project / "layout" / "broadsheet.yaml")
     return output, result.edition, layout
 
 
 @pytest.fixture(scope="module")
-def chars(built: tuple[Path, Edition, spec.LayoutSpec]) -> list[Char]:
+def chars(built: tuple[Path, Edition, LayoutSpec]) -> list[Char]:
     return read_chars(built[0])[0]
 
 
@@ -54,7 +55,7 @@ def content_strings(edition: Edition) -> list[str]:
 
 
 def test_every_character_of_the_content_is_in_the_pdf_once(
-    built: tuple[Path, Edition, spec.LayoutSpec], chars: list[Char]
+    built: tuple[Path, Edition, LayoutSpec], chars: list[Char]
 ) -> None:
     edition = built[1]
     expected = Counter("".join(content_strings(edition)) + "".join(folio_texts(edition)))
@@ -66,7 +67,7 @@ def test_every_character_of_the_content_is_in_the_pdf_once(
     assert actual == expected
 
 
-def frame_lines(chars: list[Char], layout: spec.LayoutSpec, bleed: float) -> list[list[PdfLine]]:
+def frame_lines(chars: list[Char], layout: LayoutSpec, bleed: float) -> list[list[PdfLine]]:
     """Body lines (9 pt) of each article frame, top to bottom."""
     grid, page = layout.grid, layout.page
     columns = []
@@ -79,7 +80,7 @@ def frame_lines(chars: list[Char], layout: spec.LayoutSpec, bleed: float) -> lis
 
 
 def test_article_text_reads_in_order_through_its_columns(
-    built: tuple[Path, Edition, spec.LayoutSpec], chars: list[Char]
+    built: tuple[Path, Edition, LayoutSpec], chars: list[Char]
 ) -> None:
     _, edition, layout = built
     columns = frame_lines(chars, layout, layout.page.bleed)
@@ -91,7 +92,7 @@ def test_article_text_reads_in_order_through_its_columns(
 
 
 def test_body_lines_keep_the_rules_and_are_justified(
-    built: tuple[Path, Edition, spec.LayoutSpec], chars: list[Char]
+    built: tuple[Path, Edition, LayoutSpec], chars: list[Char]
 ) -> None:
     _, _, layout = built
     bleed, grid = layout.page.bleed, layout.grid
@@ -117,7 +118,7 @@ def test_body_lines_keep_the_rules_and_are_justified(
 
 
 def test_deck_captions_and_highlights_keep_the_rules(
-    built: tuple[Path, Edition, spec.LayoutSpec], chars: list[Char]
+    built: tuple[Path, Edition, LayoutSpec], chars: list[Char]
 ) -> None:
     _, _, layout = built
     bleed, page = layout.page.bleed, layout.page
@@ -130,7 +131,7 @@ def test_deck_captions_and_highlights_keep_the_rules(
             assert check_lines(["", line.text, ""]) == [], line.text
 
 
-def test_all_fonts_are_embedded(built: tuple[Path, Edition, spec.LayoutSpec]) -> None:
+def test_all_fonts_are_embedded(built: tuple[Path, Edition, LayoutSpec]) -> None:
     with pikepdf.open(built[0]) as pdf:
         fonts = pdf.pages[0].Resources.Font
         assert len(fonts) >= 5
@@ -144,7 +145,7 @@ def test_all_fonts_are_embedded(built: tuple[Path, Edition, spec.LayoutSpec]) ->
             assert "/FontFile2" in descriptor, name
 
 
-def test_photos_are_placed_at_200_ppi_or_more(built: tuple[Path, Edition, spec.LayoutSpec]) -> None:
+def test_photos_are_placed_at_200_ppi_or_more(built: tuple[Path, Edition, LayoutSpec]) -> None:
     placed = images_of(built[0])
     assert len(placed) == 3
     for x0, top, x1, bottom, (px_w, px_h) in placed:
@@ -154,7 +155,7 @@ def test_photos_are_placed_at_200_ppi_or_more(built: tuple[Path, Edition, spec.L
 
 
 def test_nothing_outside_the_trim(
-    built: tuple[Path, Edition, spec.LayoutSpec], chars: list[Char]
+    built: tuple[Path, Edition, LayoutSpec], chars: list[Char]
 ) -> None:
     page = built[2].page
     left, top = page.bleed, page.bleed
@@ -165,11 +166,11 @@ def test_nothing_outside_the_trim(
         assert left <= x0 and x1 <= right + 0.01 and top <= y0 and y1 <= bottom + 0.01
 
 
-def test_no_text_overlaps_text_or_photos(built: tuple[Path, Edition, spec.LayoutSpec]) -> None:
+def test_no_text_overlaps_text_or_photos(built: tuple[Path, Edition, LayoutSpec]) -> None:
     assert overlaps(built[0]) == []
 
 
-def test_two_builds_are_byte_identical(built: tuple[Path, Edition, spec.LayoutSpec]) -> None:
+def test_two_builds_are_byte_identical(built: tuple[Path, Edition, LayoutSpec]) -> None:
     first = built[0]
     second = first.with_name("again.pdf")
     build(first.parents[1] / "content" / "jiaozuo-2024.yaml", second)
@@ -184,7 +185,7 @@ def _rects(pdf: Path) -> list[tuple[float, float, float, float]]:
 
 
 def test_seed_page_makeup_measured_on_the_pdf(
-    built: tuple[Path, Edition, spec.LayoutSpec], chars: list[Char]
+    built: tuple[Path, Edition, LayoutSpec], chars: list[Char]
 ) -> None:
     pdf, _, layout = built
     grid, page = layout.grid, layout.page
@@ -226,7 +227,7 @@ def _justified(paragraphs: list[list[PdfLine]], right: float) -> None:
 
 
 def test_deck_captions_and_highlight_items_are_justified(
-    built: tuple[Path, Edition, spec.LayoutSpec], chars: list[Char]
+    built: tuple[Path, Edition, LayoutSpec], chars: list[Char]
 ) -> None:
     layout = built[2]
     grid, page = layout.grid, layout.page

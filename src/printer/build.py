@@ -10,19 +10,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from printer import content, spec
+from printer import content
 from printer.cache import Stamp, stamp
 from printer.content.model import Edition
 from printer.content.normalize import NormalizationChange, normalize_edition
 from printer.errors import InputError
 from printer.fonts.book import FontBook
+from printer.layout import load as load_layout
+from printer.layout.model import LayoutSpec
 from printer.makeup.overlay import SWATCHES as OVERLAY_SWATCHES
 from printer.makeup.overlay import overlay_items
 from printer.makeup.page import make_page
 from printer.page import Finding, PageLayout
 from printer.prepress import Press, press_for
 from printer.prepress.settings import profile_problem
-from printer.spec.model import LayoutSpec
 
 # Findings that mean the input cannot be set at all: nothing is written.
 FATAL_KINDS = frozenset({"missing-glyph"})
@@ -79,13 +80,13 @@ class SpecCache:
 
     def load(self, path: Path) -> LayoutSpec:
         key = path.resolve()
-        now = stamp(key)  # None for a missing file: spec.load reports it
+        now = stamp(key)  # None for a missing file: load_layout reports it
         cached = self.specs.get(key)
         if cached is not None and cached[0] == now:
             self.hits += 1
             return cached[1]
         self.misses += 1
-        loaded = spec.load(path)
+        loaded = load_layout(path)
         if now is not None:
             self.specs[key] = (now, loaded)
         return loaded

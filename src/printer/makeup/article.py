@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from printer.content.model import Article, RichText
+from printer.layout.model import LayoutSpec, Rect
 from printer.makeup.flow import FlowItem, FlowResult, balance
 from printer.makeup.placement import Placer, lines_text
 from printer.page import Finding
-from printer.spec.model import LayoutSpec, Rect
 from printer.text import Line, Span
 
 STORY = "article"

@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime
 
 from printer.content.model import Edition, RichText
+from printer.layout.model import LayoutSpec, Rect
 from printer.makeup.placement import Placer
 from printer.page import Finding, Rule
-from printer.spec.model import LayoutSpec, Rect
 from printer.text import Span
 
 _WEEKDAYS = "一二三四五六日"

@@ -12,9 +12,9 @@ import math
 from dataclasses import dataclass
 
 from printer.content.model import HighlightGroup
+from printer.layout.model import LayoutSpec
 from printer.makeup.placement import Placer
 from printer.page import Box, Finding
-from printer.spec.model import LayoutSpec
 from printer.text import Line, Span
 
 ELEMENT = "highlights"

@@ -8,8 +8,8 @@ outlined and numbered in flow order.
 from __future__ import annotations
 
 from printer.fonts.book import FontBook
+from printer.layout.model import LayoutSpec, Rect
 from printer.page import Box, Cmyk, Item, Rule, TextRun
-from printer.spec.model import LayoutSpec, Rect
 
 SWATCHES = {
     "overlay-grid": Cmyk(0.6, 0.0, 0.0, 0.0),

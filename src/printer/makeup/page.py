@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from printer.content.model import Edition
 from printer.fonts.book import FontBook
+from printer.layout.model import LayoutSpec
 from printer.makeup.article import make_article
 from printer.makeup.heads import editors_text, make_folio, make_headline, make_single_line
 from printer.makeup.highlights import make_highlights
@@ -11,7 +12,6 @@ from printer.makeup.photos import make_photos
 from printer.makeup.placement import Placer
 from printer.makeup.typeset import Typesetter
 from printer.page import Cmyk, PageLayout
-from printer.spec.model import LayoutSpec
 
 
 def make_page(edition: Edition, spec: LayoutSpec, book: FontBook) -> PageLayout:

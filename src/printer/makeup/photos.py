@@ -10,9 +10,9 @@ from __future__ import annotations
 from PIL import Image
 
 from printer.content.model import Photo
+from printer.layout.model import LayoutSpec, PhotoSlot
 from printer.makeup.placement import Placer
 from printer.page import Finding, Picture
-from printer.spec.model import LayoutSpec, PhotoSlot
 
 _SIZES: dict[tuple[str, int, int], tuple[int, int]] = {}
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from printer.layout.model import Bar, LayoutSpec, Rect
 from printer.makeup.typeset import Typesetter, baseline, line_offset, line_runs
 from printer.page import Box, Finding, Item, Rule, TextRun
-from printer.spec.model import Bar, LayoutSpec, Rect
 from printer.text import Line, Paragraph, Span
 
 _PROBLEM_SEVERITY = {"missing-glyph": "error", "overfull-line": "warning", "loose-line": "warning"}

@@ -12,8 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from printer.fonts.book import FontBook
+from printer.layout.model import Style
 from printer.page import TextRun
-from printer.spec.model import Style
 from printer.text import ComposeStyle, Line, Paragraph, Span
 from printer.text.compose import compose
 

@@ -115,13 +115,13 @@ def story_findings(report: Report, findings: list[Finding]) -> None:
 
 def check_content(content: Path, layout: Path | None = None) -> Report:
     """Build `content` into a temporary PDF and check the layout and the PDF together."""
-    from printer import spec
     from printer.build import build, font_book, press_settings, resolve_layout
+    from printer.layout import load as load_layout
 
     with tempfile.TemporaryDirectory(prefix="printer-check-") as folder:
         pdf = Path(folder) / f"{content.stem}.pdf"
         result = build(content, pdf, layout)
-        layout_spec = spec.load(resolve_layout(result.edition, layout))
+        layout_spec = load_layout(resolve_layout(result.edition, layout))
         book = font_book(layout_spec.fonts_dir)
         facts = LayoutFacts(
             page=result.page,

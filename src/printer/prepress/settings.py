@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from printer.spec.model import Print
+from printer.layout.model import Print
 from printer.units import PT_PER_MM
 
 # How far the sheet reaches beyond the bleed when crop marks are drawn: room for the marks.

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from printer import spec
 from printer.build import BuildResult, SpecCache, lay_out_page, press_of, write_page
 from printer.content.model import Edition
+from printer.layout.model import LayoutSpec
 from printer.workflow.summary import PageSummary, summarize, summary_path, write_summary
 
 
@@ -72,7 +72,7 @@ class WarmCache:
         return WarmBuild(result, inputs, summary)
 
 
-def inputs_of(edition: Edition, layout_path: Path, layout_spec: spec.LayoutSpec) -> Inputs:
+def inputs_of(edition: Edition, layout_path: Path, layout_spec: LayoutSpec) -> Inputs:
     fonts_config = layout_spec.fonts_dir / "fonts.yaml"
     return Inputs(
         content=edition.source.resolve(),

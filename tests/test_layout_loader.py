@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from printer import spec
 from printer.errors import InputError, InputErrors
-from printer.spec import Grid, Rect
+from printer.layout import Copyfit, Grid, LayoutSpec, Rect
+from printer.layout import load as load_layout
 from printer.text.model import PunctStyle
 from printer.units import PT_PER_MM
 from printer.yamlsource import load_schema, resolve
@@ -20,11 +20,11 @@ TEXT = BROADSHEET.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
-def layout() -> spec.LayoutSpec:
-    return spec.load(BROADSHEET)
+def layout() -> LayoutSpec:
+    return load_layout(BROADSHEET)
 
 
-def test_broadsheet_grid(layout: spec.LayoutSpec) -> None:
+def test_broadsheet_grid(layout: LayoutSpec) -> None:
     grid = layout.grid
     assert (grid.columns, grid.column_chars, grid.gutter_chars) == (8, 13, 1)
     assert (grid.char, grid.line_pitch, grid.lines) == (9.0, 14.0, 99)
@@ -39,7 +39,7 @@ def test_broadsheet_grid(layout: spec.LayoutSpec) -> None:
     assert grid.line_y(99) == grid.height
 
 
-def test_broadsheet_page(layout: spec.LayoutSpec) -> None:
+def test_broadsheet_page(layout: LayoutSpec) -> None:
     page = layout.page
     assert page.width == pytest.approx(390 * PT_PER_MM)
     assert page.height == pytest.approx(550 * PT_PER_MM)
@@ -49,7 +49,7 @@ def test_broadsheet_page(layout: spec.LayoutSpec) -> None:
     assert page.margin_top + layout.grid.height < page.height
 
 
-def test_broadsheet_styles_and_blocks(layout: spec.LayoutSpec) -> None:
+def test_broadsheet_styles_and_blocks(layout: LayoutSpec) -> None:
     body = layout.styles["body"]
     assert (body.font, body.size, body.leading, body.indent) == ("song", 9.0, 14.0, 2.0)
     assert body.punctuation is PunctStyle.KAIMING and body.align == "justify"
@@ -63,7 +63,7 @@ def test_broadsheet_styles_and_blocks(layout: spec.LayoutSpec) -> None:
     assert layout.article.banner.marker == "■" and layout.article.banner.lines == 2
     assert layout.highlights.group_columns == 3
     assert layout.headline.deck_columns == (1, 7)
-    assert layout.copyfit == spec.Copyfit(-0.02, 0.02, 0.005, banner_space=1)
+    assert layout.copyfit == Copyfit(-0.02, 0.02, 0.005, banner_space=1)
     assert layout.print.output_condition == "ISO newspaper 26 (IFRA26)"
     assert layout.print.profile is None and layout.print.marks is False
     assert layout.fonts_dir == (ROOT / "fonts").resolve()
@@ -148,7 +148,7 @@ def test_bad_layout_is_located(tmp_path: Path, old: str, new: str, key: str, mes
     text = TEXT.replace(old, new, 1)
     file = make_layout(tmp_path, text)
     with pytest.raises(InputError) as info:
-        spec.load(file)
+        load_layout(file)
     errors = info.value.errors if isinstance(info.value, InputErrors) else (info.value,)
     error = next((e for e in errors if e.key == key), None)
     assert error is not None, str(info.value)
@@ -166,7 +166,7 @@ def test_bad_layout_is_located(tmp_path: Path, old: str, new: str, key: str, mes
 def test_missing_key_is_reported_on_its_parent(tmp_path: Path) -> None:
     text = TEXT.replace("  line_pitch: 14pt\n", "")
     with pytest.raises(InputError) as info:
-        spec.load(make_layout(tmp_path, text))
+        load_layout(make_layout(tmp_path, text))
     assert (info.value.key, info.value.message) == ("grid", "missing required key 'line_pitch'")
     assert info.value.line == text[: text.index("grid:")].count("\n") + 1
 
@@ -175,7 +175,7 @@ def test_malformed_layout_reports_its_line(tmp_path: Path) -> None:
     text = TEXT.replace("  columns: 8", "  columns: 8: 9", 1)
     file = make_layout(tmp_path, text)
     with pytest.raises(InputError) as info:
-        spec.load(file)
+        load_layout(file)
     assert info.value.file == file
     assert info.value.line == text[: text.index("columns: 8: 9")].count("\n") + 1
     assert "invalid YAML" in info.value.message
@@ -185,7 +185,7 @@ def test_missing_fonts_directory(tmp_path: Path) -> None:
     file = tmp_path / "page.yaml"
     file.write_text(TEXT, encoding="utf-8")
     with pytest.raises(InputError) as info:
-        spec.load(file)
+        load_layout(file)
     assert (info.value.key, info.value.line) == (
         "fonts",
         TEXT.count("\n", 0, TEXT.index("fonts:")) + 1,
@@ -241,6 +241,6 @@ def test_frames_growing_into_photos_are_checked(
     path.write_text(text.replace(old, new).replace("../../../fonts", str(ROOT / "fonts")),
                     encoding="utf-8")
     with pytest.raises(InputError) as caught:
-        spec.load(path)
+        load_layout(path)
     assert message in str(caught.value)
     assert "article.frames" in str(caught.value)

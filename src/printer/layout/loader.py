@@ -14,8 +14,8 @@ from typing import Any
 
 from printer import yamlsource
 from printer.errors import ErrorCollector, KeyPath
-from printer.spec import checks
-from printer.spec.model import (
+from printer.layout import checks
+from printer.layout.model import (
     ArticleSpec,
     Bar,
     Copyfit,

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from printer.errors import ErrorCollector, KeyPath, display_path
-from printer.spec.model import LayoutSpec, Rect
+from printer.layout.model import LayoutSpec, Rect
 
 _RGB_TEXT = re.compile(r"\s*(#[0-9a-fA-F]{3,8}|rgba?\s*\(.*\))\s*")
 _RGB_KEYS = {"r", "g", "b", "red", "green", "blue", "rgb", "hex"}
