@@ -10,6 +10,7 @@ import shutil
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
 from PIL import Image
@@ -164,3 +165,45 @@ def overlaps(pdf: Path) -> list[tuple[Box, Box]]:
         found.extend((a, b) for b in boxes[i + 1 :] if _overlap(a, b))
         found.extend((a, p) for p in photos if _overlap(a, p))
     return found
+
+
+def column_feet(pdf: Path, type_area: tuple[float, float, float, float], columns: list[float],
+                column_width: float, pitch: float) -> list[float]:
+    """For each grid column (its left edge, x from the trim), how many lines of white lie
+    between the lowest thing printed in it and the foot of the type area, read from the PDF.
+
+    A photo counts across its width; a line of text counts across its own ink, except a line
+    set directly under a photo or under such a line (a caption, the photo credit under the
+    captions), which counts across the photo's width: a short last caption line does not make
+    the columns beside it end short, as on the page it is the photo's caption block."""
+    with pdfplumber.open(pdf) as document:
+        page = document.pages[0]
+        trim = page.trimbox or page.mediabox
+        dx, dy = trim[0] - page.mediabox[0], trim[1] - page.mediabox[1]
+        chars = [c for c in page.chars if not c["text"].isspace()]
+        blocks = [(i["x0"], i["x1"], i["top"], i["bottom"]) for i in page.images]
+        blocks += [(r["x0"], r["x1"], r["top"], r["bottom"]) for r in page.rects]
+    rows: dict[float, list[dict[str, Any]]] = {}
+    for char in chars:
+        rows.setdefault(round(char["top"] + char["size"], 0), []).append(char)
+    lines = sorted(((min(c["x0"] for c in row), max(c["x1"] for c in row),
+                     min(c["top"] for c in row), bottom) for bottom, row in rows.items()),
+                   key=lambda line: line[2])
+    spans = list(blocks[: len(page.images)])  # photos, and the lines that extend them
+    for x0, x1, top, bottom in lines:
+        under = [b for b in spans if b[0] - 1 <= x0 and x1 <= b[1] + 1
+                 and 0 <= top - b[3] <= 1.5 * pitch]
+        if under:
+            wide = max(under, key=lambda b: b[3])
+            spans.append((wide[0], wide[1], top, bottom))
+        blocks.append((x0, x1, top, bottom))
+    blocks += spans
+    left0, top0 = type_area[0] + dx, type_area[1] + dy
+    foot = top0 + type_area[3]
+    whites = []
+    for column in columns:
+        x0, x1 = left0 + column + 1, left0 + column + column_width - 1
+        lowest = max((b[3] for b in blocks if b[0] < x1 and b[1] > x0 and b[3] <= foot + 1),
+                     default=top0)
+        whites.append(max(0.0, foot - lowest) / pitch)
+    return whites

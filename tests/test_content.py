@@ -44,7 +44,7 @@ def line_of(text: str, needle: str) -> int:
 
 def text_fields(edition: Edition) -> list[str]:
     """Every text field of the page body, rich text written back in markup."""
-    head, art = edition.headline, edition.article
+    head, art = edition.headline, edition.articles[0]
     fields = [head.kicker, head.title, to_markup(head.deck or ()), head.subtitle]
     for group in edition.highlights:
         fields += [group.title, *(to_markup(item) for item in group.items)]
@@ -89,11 +89,11 @@ def test_page_facts(page_copy: Path) -> None:
     assert edition.folio == content.Folio("焦作日报", "2024-12-31", 5, "特别报道", ())
     assert [p.id for p in edition.photos] == ["bridge", "lotus", "glass"]
     assert edition.photos[0].focus == (0.5, 0.4)
-    assert edition.article.byline == "(本报记者郭剑整理)"
+    assert edition.articles[0].byline == "(本报记者郭剑整理)"
     assert edition.credit == "(本版照片均由本报记者刘金元摄)"
     assert edition.layout == (page_copy.parent.parent / "layout" / "broadsheet.yaml").resolve()
     assert edition.normalize is True
-    assert len(edition.article.sections) == 6
+    assert len(edition.articles[0].sections) == 6
 
 
 @pytest.mark.skipif(
@@ -118,7 +118,6 @@ def test_minimal_fixture_loads() -> None:
         Span("左右。"),
     )
     assert edition.photos[0].file == (FIXTURES / "images" / "one.jpg").resolve()
-    assert edition.photos[1].slot == "second"
     assert edition.photos[1].focus == (0.5, 0.5)
     assert edition.layout is None
     assert edition.locations["article.sections[0].banner"] == line_of(
@@ -177,7 +176,7 @@ BAD = [
         "    caption: 沁泉湖公园荷花绽放。",
         "    captoin: 沁泉湖公园荷花绽放。",
         "photos[1].captoin",
-        "unknown key 'captoin' (expected one of: id, file, caption, focus, slot)",
+        "unknown key 'captoin' (expected one of: id, file, caption, focus)",
     ),
     (
         "    - banner: 用好改革开放关键一招 动力活力加速释放",

@@ -1,4 +1,5 @@
-"""Layout spec loading: the broadsheet's grid in points, and bad layouts located."""
+"""Layout loading: the broadsheet's grid in points, its plan of regions, and bad layouts
+located by file, line and key."""
 
 from __future__ import annotations
 
@@ -8,7 +9,19 @@ from typing import Any
 import pytest
 
 from printer.errors import InputError, InputErrors
-from printer.layout import Copyfit, Grid, LayoutSpec, Rect
+from printer.layout import (
+    Across,
+    Block,
+    Choose,
+    Copyfit,
+    Down,
+    Extent,
+    Grid,
+    LayoutSpec,
+    PhotoWell,
+    Rect,
+    StorySlot,
+)
 from printer.layout import load as load_layout
 from printer.text.model import PunctStyle
 from printer.units import PT_PER_MM
@@ -49,7 +62,7 @@ def test_broadsheet_page(layout: LayoutSpec) -> None:
     assert page.margin_top + layout.grid.height < page.height
 
 
-def test_broadsheet_styles_and_blocks(layout: LayoutSpec) -> None:
+def test_broadsheet_styles_and_dress(layout: LayoutSpec) -> None:
     body = layout.styles["body"]
     assert (body.font, body.size, body.leading, body.indent) == ("song", 9.0, 14.0, 2.0)
     assert body.punctuation is PunctStyle.KAIMING and body.align == "justify"
@@ -57,16 +70,38 @@ def test_broadsheet_styles_and_blocks(layout: LayoutSpec) -> None:
     assert (item.size, item.emphasis_font, item.emphasis_color) == (10.5, "hei-bold", "accent")
     assert layout.styles["byline"].align == "right"
     assert layout.swatches["accent"].m == 1.0
-    assert [slot.name for slot in layout.photos] == ["lead", "second", "third"]
-    assert layout.photo_slot("lead").rect == Rect((2, 8), (40, 71))
-    assert layout.article.frames == tuple(Rect((c, c + 1), (45, 99)) for c in range(2))
-    assert layout.article.banner.marker == "■" and layout.article.banner.lines == 2
-    assert layout.highlights.group_columns == 3
-    assert layout.headline.deck_columns == (1, 7)
+    assert layout.stories.banner.marker == "■" and layout.stories.banner.lines == 2
+    assert layout.stories.title_sizes == (26.0, 24.0, 22.0, 18.0)  # 一号 … 小二
+    assert layout.highlights.groups_per_row == Extent(2, 3)
+    assert layout.headline.title_sizes[0] == 60.0 and layout.headline.title_lines == 2
+    assert layout.headline.deck_columns == 6
+    assert layout.photos.lead.columns == Extent(3, 8) and layout.photos.lead.prefer == 6
+    assert layout.photos.max_crop == pytest.approx(0.3)
     assert layout.copyfit == Copyfit(-0.02, 0.02, 0.005, banner_space=1)
     assert layout.print.output_condition == "ISO newspaper 26 (IFRA26)"
     assert layout.print.profile is None and layout.print.marks is False
     assert layout.fonts_dir == (ROOT / "fonts").resolve()
+
+
+def test_broadsheet_plan(layout: LayoutSpec) -> None:
+    plan = layout.regions
+    assert isinstance(plan, Down)
+    folio, headline, box, body = plan.children
+    assert isinstance(folio, Block) and folio.element == "folio"
+    assert folio.sizing.lines == Extent(2, 2)
+    assert isinstance(headline, Block) and headline.sizing.lines is None  # what it needs
+    assert isinstance(box, Block) and box.sizing.space_below == Extent(1, 1)
+    assert isinstance(body, Choose)
+    beside, under = body.children  # the article beside the photos, or under them
+    assert isinstance(beside, Across) and isinstance(under, Down)
+    story, side = beside.children
+    assert isinstance(story, StorySlot) and story.number == 1
+    assert story.sizing.columns == Extent(1, 4) and story.sizing.prefer == 2
+    assert story.foot_photos == Extent(0, 2)
+    assert isinstance(side, Down)
+    assert isinstance(side.children[0], PhotoWell)
+    rest = side.children[1]
+    assert isinstance(rest, StorySlot) and rest.number is None and rest.sizing.space_above == 1
 
 
 def test_grid_spans() -> None:
@@ -83,13 +118,13 @@ def test_grid_spans() -> None:
 
 # --- bad layouts -----------------------------------------------------------------------------
 
-LEAD = "  - {name: lead, columns: [2, 8], lines: [40, 71]"
+STORY_COLUMNS = "regions[3].choose[0].across[0].columns"
 BAD = [
     # (replace this, with this, expected key, message part): the error is on the changed line
     (
         "  body_style: body",
         "  body_style: bodytext",
-        "article.body_style",
+        "stories.body_style",
         "unknown style 'bodytext'",
     ),
     ("  deck_style: deck", "  deck_style: dek", "headline.deck_style", "unknown style 'dek'"),
@@ -109,14 +144,28 @@ BAD = [
     ("  columns: 8", "  columns: eight", "grid.columns", "expected a whole number, got a string"),
     ("  char: 小五", "  char: 9 furlongs", "grid.char", "expected a length such as 12mm"),
     ("  fill: tint", "  fill: tnt", "highlights.fill", "unknown swatch 'tnt'"),
-    (LEAD, LEAD.replace("[40, 71]", "[40, 101]"), "photos[0]", "is not inside the grid"),
-    ("    - {columns: 1,", "    - {columns: 2,", "article.frames[1]", "overlaps photo lead"),
-    (
-        "     min_lines: 22, max_lines: 29}",
-        "     min_lines: 22, max_lines: 31}",
-        "photos[0].max_lines",
-        "must be at most 29",
-    ),
+    ("story: 1, columns: 1..4", "story: 1, columns: 4..1", STORY_COLUMNS,
+     "the range 4..1 is empty"),
+    ("story: 1, columns: 1..4", "story: 1, columns: 9..10", STORY_COLUMNS,
+     "asks for 9 columns; the grid has 8"),
+    ("story: 1, columns: 1..4", "story: 1, columns: two", STORY_COLUMNS,
+     "is not a number or a range such as 2..4"),
+    ("  - {element: folio, lines: 2}", "  - {element: folio, story: 1, lines: 2}", "regions[0]",
+     "exactly one of across, down, choose, element, story or photos; found element, story"),
+    ("  - {element: headline, space_below: 1}", "  - {element: folio, space_below: 1}",
+     "regions[1]", "element folio is already placed at regions[0]"),
+    ("  - {element: folio, lines: 2}", "  - {element: folio, columns: 2}", "regions[0].columns",
+     "is as wide as its parent"),
+    ("              - {photos: rest}", "              - {photos: all}",
+     "regions[3].choose[0].across[1].down[0].photos", "expected 'rest'"),
+    ("              - {element: credit}", "              - {element: credit, foot_photos: 1}",
+     "regions[3].choose[0].across[1].down[2].foot_photos", "only a story region takes"),
+    ("          - {story: 1, space_above: 1}", "          - {photos: rest}",
+     "regions[3].choose[1].down[1]",
+     "the photo well is already placed at regions[3].choose[1].down[0]"),
+    ("  - {element: folio, lines: 2}", "  - {element: masthead, lines: 2}",
+     "regions[0].element", "expected one of: folio, headline"),
+    ("  max_crop: 30%", "  max_crop: 120%", "photos.max_crop", "must be from 0 to less than 100 %"),
     ("  width: 390mm", "  width: 300mm", "page.margin_left", "does not fit across the trim"),
     (
         "  body: {font: song, size: 小五, leading: 14pt",
@@ -132,6 +181,16 @@ BAD = [
     ),
     ("  tracking_min: -0.02", "  tracking_min: 0.01", "copyfit", "tracking_min must be ≤ 0"),
 ]
+
+
+def test_a_plan_without_the_first_story_is_refused(tmp_path: Path) -> None:
+    old = "          - {story: 1, columns: 1..4,"
+    text = TEXT.replace(old, old.replace("story: 1", "story: 2"))
+    text = text.replace("          - {story: 1, space_above: 1}", "          - {story: 3}")
+    with pytest.raises(InputError) as info:
+        load_layout(make_layout(tmp_path, text))
+    assert info.value.key == "regions"
+    assert "the plan has no region for the first story; add one" in str(info.value)
 
 
 def make_layout(tmp_path: Path, text: str) -> Path:
@@ -195,7 +254,13 @@ def test_missing_fonts_directory(tmp_path: Path) -> None:
 # --- documentation -----------------------------------------------------------------------------
 
 
-def _keys(schema: dict[str, Any], root: dict[str, Any], prefix: str) -> list[str]:
+def _keys(schema: dict[str, Any], root: dict[str, Any], prefix: str,
+          seen: frozenset[str] = frozenset()) -> list[str]:
+    ref = schema.get("$ref")
+    if isinstance(ref, str):
+        if ref in seen:  # a recursive definition (a region holds regions): documented once
+            return []
+        seen = seen | {ref}
     schema = resolve(schema, root)
     keys = []
     properties = schema.get("properties", {})
@@ -204,13 +269,13 @@ def _keys(schema: dict[str, Any], root: dict[str, Any], prefix: str) -> list[str
         sub = resolve(sub, root)
         assert sub.get("description"), f"{prefix}{name} has no description"
         keys.append(f"{prefix}{name}")
-        keys += _keys(sub, root, f"{prefix}{name}.")
+        keys += _keys(properties[name], root, f"{prefix}{name}.", seen)
         items = sub.get("items")
         if isinstance(items, dict):
-            keys += _keys(items, root, f"{prefix}{name}[].")
+            keys += _keys(items, root, f"{prefix}{name}[].", seen)
         extra = sub.get("additionalProperties")
         if isinstance(extra, dict):
-            keys += _keys(extra, root, f"{prefix}{name}.<name>.")
+            keys += _keys(extra, root, f"{prefix}{name}.<name>.", seen)
     return keys
 
 
@@ -220,27 +285,3 @@ def test_every_key_is_described_and_documented(schema: str, doc: str) -> None:
     text = (ROOT / "docs" / doc).read_text(encoding="utf-8")
     for key in _keys(root, root, ""):
         assert f"`{key}`" in text, f"{key} is not in docs/{doc}"
-
-
-@pytest.mark.parametrize(
-    ("old", "new", "message"),
-    [
-        ("grows_into: second}", "grows_into: nowhere}", "unknown photo slot 'nowhere'"),
-        ("lines: [16, 28], grows_into", "lines: [16, 27], grows_into", "is not right below"),
-        ("    - {columns: 0, lines: [16, 40]}", "    - {columns: [0, 2], lines: [0, 1]}",
-         "all frames must be as wide"),
-    ],
-)
-def test_frames_growing_into_photos_are_checked(
-    tmp_path: Path, old: str, new: str, message: str
-) -> None:
-    source = ROOT / "tests" / "fixtures" / "layout" / "small-inset.yaml"
-    text = source.read_text(encoding="utf-8")
-    assert old in text
-    path = tmp_path / "layout.yaml"
-    path.write_text(text.replace(old, new).replace("../../../fonts", str(ROOT / "fonts")),
-                    encoding="utf-8")
-    with pytest.raises(InputError) as caught:
-        load_layout(path)
-    assert message in str(caught.value)
-    assert "article.frames" in str(caught.value)

@@ -53,16 +53,16 @@ def page(tmp_path: Path) -> PageLayout:
 def test_article_columns_start_at_their_grid_x(page: PageLayout) -> None:
     step = (8 + 1) * 10.0
     for column in (1, 2):
-        lefts = {round(r.xs[0], 3) for r in runs(page, f"article.col{column}")
-                 if r.element == f"article.col{column}" and r.chars[0] not in "（“《"}
+        lefts = {round(r.xs[0], 3) for r in runs(page, f"article1.col{column}")
+                 if r.element == f"article1.col{column}" and r.chars[0] not in "（“《"}
         assert min(lefts) == pytest.approx(LEFT + (column - 1) * step, abs=0.001)
 
 
 def test_neighbouring_columns_share_baselines(page: PageLayout) -> None:
-    first = {round((r.baseline - TOP) % PITCH, 6) for r in runs(page, "article.col1")
-             if r.element == "article.col1"}
-    second = {round((r.baseline - TOP) % PITCH, 6) for r in runs(page, "article.col2")
-              if r.element == "article.col2"}
+    first = {round((r.baseline - TOP) % PITCH, 6) for r in runs(page, "article1.col1")
+             if r.element == "article1.col1"}
+    second = {round((r.baseline - TOP) % PITCH, 6) for r in runs(page, "article1.col2")
+              if r.element == "article1.col2"}
     assert first == second and len(first) == 1
 
 
@@ -81,7 +81,7 @@ def test_banner_never_at_a_column_foot(tmp_path: Path, extra: int) -> None:
     page = page_with(tmp_path, [lead])
     frame_bottom = TOP + SMALL.grid.line_y(40)
     for bar in (i for i in page.items if isinstance(i, Box) and i.element.endswith(".banner")):
-        below = [r for r in page.text_runs() if r.element.startswith("article.col")
+        below = [r for r in page.text_runs() if r.element.startswith("article1.col")
                  and r.baseline > bar.y + bar.height and abs(r.xs[0] - bar.x) < 30]
         assert len({r.baseline for r in below}) >= 2 or bar.y + bar.height < frame_bottom - PITCH
         assert bar.y + bar.height <= frame_bottom - 2 * PITCH + 1e-6
@@ -92,7 +92,7 @@ def test_short_article_balances_within_a_line(tmp_path: Path) -> None:
     page = page_with(tmp_path, [PARAGRAPH * 3])
 
     def depth(column: int) -> float:
-        column_runs = runs(page, f"article.col{column}")
+        column_runs = runs(page, f"article1.col{column}")
         return max(r.baseline for r in column_runs)
     assert abs(depth(1) - depth(2)) <= PITCH + 1e-6
     assert any(f.kind == "underset" for f in page.findings)

@@ -45,14 +45,14 @@ def _check(page: PageLayout, article_text: str) -> None:
     for run in runs:
         assert x0 - run.size <= min(run.xs) and max(run.xs) <= x0 + width, run
         assert y0 <= run.baseline <= y0 + height, run
-    body = [r for r in runs if r.element.startswith("article.col") and "banner" not in r.element
+    body = [r for r in runs if r.element.startswith("article1.col") and "banner" not in r.element
             and "byline" not in r.element]
     for i, a in enumerate(body):
         for b in body[i + 1 :]:
             assert not _runs_overlap(a, b), (a.chars, b.chars)
     printed = Counter("".join(r.chars for r in body))
     overset = Counter("".join(f.text for f in page.findings
-                              if f.kind == "overset" and f.element == "article"))
+                              if f.kind == "overset" and f.element == "article1"))
     assert printed + overset >= Counter(article_text.replace(" ", ""))
 
 

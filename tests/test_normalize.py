@@ -86,11 +86,12 @@ def test_rich_text_keeps_emphasis_and_counts_in_joined_text() -> None:
 def test_edition_changes_are_located() -> None:
     edition = content.load(FIXTURES / "content" / "minimal.yaml")
     normalized, changes = normalize_edition(edition)
-    assert normalized.article.byline == "（本报记者郭剑整理）"
+    assert normalized.articles[0].byline == "（本报记者郭剑整理）"
     assert normalized.credit == "（本版照片均由本报记者刘金元摄）"
     assert normalized.headline.deck is not None
     assert [s.emphasis for s in normalized.headline.deck] == [False, True, False]
-    assert normalized.article.sections[0].paragraphs[0][0].text.startswith("常态化开展院（校）地")
+    first = normalized.articles[0].sections[0].paragraphs[0][0]
+    assert first.text.startswith("常态化开展院（校）地")
     deck = [c for c in changes if c.key == "headline.deck"]
     assert [(c.index, c.old, c.new) for c in deck] == [(5, ",", "，"), (16, ",", "，")]
     assert deck[0].line == edition.locations["headline.deck"]

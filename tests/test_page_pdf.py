@@ -36,7 +36,7 @@ def chars(built: tuple[Path, Edition, LayoutSpec]) -> list[Char]:
 
 
 def content_strings(edition: Edition) -> list[str]:
-    article = edition.article
+    article = edition.articles[0]
     texts = [
         edition.headline.kicker or "",
         edition.headline.title,
@@ -59,7 +59,7 @@ def test_every_character_of_the_content_is_in_the_pdf_once(
 ) -> None:
     edition = built[1]
     expected = Counter("".join(content_strings(edition)) + "".join(folio_texts(edition)))
-    expected["■"] += len(edition.article.sections)
+    expected["■"] += len(edition.articles[0].sections)
     expected["●"] += sum(len(group.items) for group in edition.highlights)
     for space in " \u3000":
         del expected[space]
@@ -67,16 +67,22 @@ def test_every_character_of_the_content_is_in_the_pdf_once(
     assert actual == expected
 
 
-def frame_lines(chars: list[Char], layout: LayoutSpec, bleed: float) -> list[list[PdfLine]]:
-    """Body lines (9 pt) of each article frame, top to bottom."""
+def column_lefts(layout: LayoutSpec) -> list[float]:
+    """The page x of every grid column's left edge."""
     grid, page = layout.grid, layout.page
-    columns = []
-    for frame in layout.article.frames:
-        x, y, width, height = grid.box(frame)
-        left, top = bleed + page.margin_left + x, bleed + page.margin_top + y
-        body = [c for c in chars if c.font.endswith("song") or "Serif" in c.font]
-        columns.append(lines_in(body, left, left + width, top, top + height, size=9.0))
-    return columns
+    return [page.bleed + page.margin_left + grid.column_x(c) for c in range(grid.columns)]
+
+
+def frame_lines(chars: list[Char], layout: LayoutSpec, bleed: float) -> list[list[PdfLine]]:
+    """Body lines (9 pt Song) of each grid column that has any, top to bottom: the story's
+    columns, wherever the geometry search put them."""
+    grid, page = layout.grid, layout.page
+    top = bleed + page.margin_top
+    width = grid.span(0, 1)[1]
+    body = [c for c in chars if c.font.endswith("song") or "Serif" in c.font]
+    columns = [lines_in(body, left, left + width, top, top + grid.height, size=9.0)
+               for left in column_lefts(layout)]
+    return [column for column in columns if column]
 
 
 def test_article_text_reads_in_order_through_its_columns(
@@ -85,8 +91,8 @@ def test_article_text_reads_in_order_through_its_columns(
     _, edition, layout = built
     columns = frame_lines(chars, layout, layout.page.bleed)
     text = "".join(line.text for column in columns for line in column)
-    paragraphs = [plain(p) for p in edition.article.lead]
-    for section in edition.article.sections:
+    paragraphs = [plain(p) for p in edition.articles[0].lead]
+    for section in edition.articles[0].sections:
         paragraphs.extend(plain(p) for p in section.paragraphs)
     assert text == "".join(paragraphs).replace(" ", "")
 
@@ -98,10 +104,8 @@ def test_body_lines_keep_the_rules_and_are_justified(
     bleed, grid = layout.page.bleed, layout.grid
     flow = [line for column in frame_lines(chars, layout, bleed) for line in column]
     assert len(flow) > 60
-    lefts = {
-        round(bleed + layout.page.margin_left + grid.box(f)[0], 2) for f in layout.article.frames
-    }
-    width = grid.box(layout.article.frames[0])[2]
+    lefts = {round(x, 2) for x in column_lefts(layout)}
+    width = grid.span(0, 1)[1]
     paragraphs: list[list[PdfLine]] = []
     for line in flow:
         left = min(lefts, key=lambda x: abs(x - line.x0))
@@ -117,18 +121,54 @@ def test_body_lines_keep_the_rules_and_are_justified(
             assert line.ink_right() == pytest.approx(left + width, abs=0.05), line.text
 
 
+def deck_lines(pdf: Path, chars: list[Char], layout: LayoutSpec) -> list[PdfLine]:
+    """The deck's lines: its size, across its columns, above the highlights box."""
+    grid, page = layout.grid, layout.page
+    left0, top0 = page.bleed + page.margin_left, page.bleed + page.margin_top
+    first = (grid.columns - layout.headline.deck_columns) // 2
+    x, width = grid.span(first, first + layout.headline.deck_columns)
+    box = max(_rects(pdf), key=lambda r: (r[2] - r[0]) * (r[3] - r[1]))
+    size = layout.styles[layout.headline.deck_style].size
+    return lines_in(chars, left0 + x, left0 + x + width, top0, box[1], size)
+
+
+def caption_lines(pdf: Path, chars: list[Char], pitch: float) -> list[list[PdfLine]]:
+    """The caption under each photo, as wide as the photo: its lines start at the photo's
+    left edge (the photo credit below the captions is set flush right)."""
+    captions = []
+    for x0, _, x1, bottom, _ in images_of(pdf):
+        lines = lines_in(chars, x0, x1, bottom, bottom + 3 * pitch - 1, 9.0)
+        captions.append([line for line in lines if abs(line.x0 - x0) < 1.0])
+    return captions
+
+
+def box_cells(pdf: Path, chars: list[Char], size: float) -> list[tuple[float, list[PdfLine]]]:
+    """Each highlights group's item lines, found under its head bar, with the bar's right."""
+    rects = _rects(pdf)
+    box = max(rects, key=lambda r: (r[2] - r[0]) * (r[3] - r[1]))
+    heads = sorted((r for r in rects if r != box and box[0] <= r[0] and r[2] <= box[2]
+                    and box[1] <= r[1] and r[3] <= box[3]), key=lambda r: (r[1], r[0]))
+    cells = []
+    for head in heads:
+        below = [r[1] for r in heads if r[1] > head[3] and r[0] < head[2] and head[0] < r[2]]
+        cells.append((head[2], lines_in(chars, head[0], head[2], head[3],
+                                        min(below, default=box[3]), size)))
+    return cells
+
+
 def test_deck_captions_and_highlights_keep_the_rules(
     built: tuple[Path, Edition, LayoutSpec], chars: list[Char]
 ) -> None:
-    _, _, layout = built
-    bleed, page = layout.page.bleed, layout.page
-    for rect in [layout.headline.rect, layout.highlights.rect, *(s.rect for s in layout.photos)]:
-        x, y, width, height = layout.grid.box(rect)
-        left, top = bleed + page.margin_left + x, bleed + page.margin_top + y
-        lines = lines_in(chars, left, left + width, top, top + height)
+    pdf, _, layout = built
+    item_size = layout.styles[layout.highlights.item_style].size
+    blocks = [deck_lines(pdf, chars, layout), *caption_lines(pdf, chars, layout.grid.line_pitch),
+              *(lines for _, lines in box_cells(pdf, chars, item_size))]
+    assert len(blocks) == 1 + 3 + 6
+    for lines in blocks:
         assert lines
         for line in lines:
-            assert check_lines(["", line.text, ""]) == [], line.text
+            text = line.text.lstrip("●")
+            assert check_lines(["", text, ""]) == [], line.text
 
 
 def test_all_fonts_are_embedded(built: tuple[Path, Edition, LayoutSpec]) -> None:
@@ -196,16 +236,24 @@ def test_seed_page_makeup_measured_on_the_pdf(
         return abs((y - top) / pitch - round((y - top) / pitch)) < 0.01
 
     columns = frame_lines(chars, layout, page.bleed)
-    # Body lines of both columns on one line grid.
+    # Body lines of every column on one line grid.
     phases = {round((line.baseline - top) % pitch, 2) for column in columns for line in column}
     assert len(phases) == 1
-    # Balanced: the columns end within one line of each other.
+    # A flush foot: the story's columns end on the last grid line (the byline, in its own
+    # face, on the last column's last line), or at most one line above it.
+    last = top + grid.height - pitch + (pitch - 9.0) / 2 + 0.88 * 9.0  # the last baseline
+    story = lines_in([c for c in chars if abs(c.size - 9.0) < 0.05], columns[0][0].x0 - 18,
+                     columns[-1][0].x0 + grid.span(0, 1)[1], top, top + grid.height)
     ends = [column[-1].baseline for column in columns]
-    assert max(ends) - min(ends) <= pitch + 0.01
-    # Banners: tinted bars on the grid, never at a column foot, two lines of text below.
-    frame_x = [page.bleed + page.margin_left + grid.box(f)[0] for f in layout.article.frames]
+    assert all(last - pitch - 0.01 <= end <= last + 0.01 for end in ends), (ends, last)
+    assert story[-1].baseline == pytest.approx(last, abs=0.01)
+    # Banners: tinted bars a column wide on the grid, never at a column foot, two lines of text
+    # below.
+    frame_x = [column[0].x0 - 2 * 9.0 for column in columns]  # the first line is indented
+    frame_x = [min(column_lefts(layout), key=lambda x, f=f: abs(x - f)) for f in frame_x]
+    one = grid.span(0, 1)[1]
     bars = [r for r in _rects(pdf) if any(abs(r[0] - x) < 0.5 for x in frame_x)
-            and r[2] - r[0] < grid.box(layout.article.frames[0])[2] + 1]
+            and abs(r[2] - r[0] - one) < 1]
     assert len(bars) == 6
     for x0, y0, _, y1 in bars:
         assert on_grid(y0) and on_grid(y1)
@@ -229,39 +277,30 @@ def _justified(paragraphs: list[list[PdfLine]], right: float) -> None:
 def test_deck_captions_and_highlight_items_are_justified(
     built: tuple[Path, Edition, LayoutSpec], chars: list[Char]
 ) -> None:
-    layout = built[2]
-    grid, page = layout.grid, layout.page
-    left0, top0 = page.bleed + page.margin_left, page.bleed + page.margin_top
-    # The deck: one paragraph across its columns.
-    x, width = grid.span(*layout.headline.deck_columns)
-    _, y, _, height = grid.box(layout.headline.rect)
-    deck_size = layout.styles[layout.headline.deck_style].size
-    deck = lines_in(chars, left0 + x, left0 + x + width, top0 + y, top0 + y + height, deck_size)
+    pdf, _, layout = built
+    grid = layout.grid
+    # The deck: one paragraph across its columns, centred on the page.
+    deck = deck_lines(pdf, chars, layout)
     assert len(deck) >= 2
-    _justified([deck], left0 + x + width)
+    first = (grid.columns - layout.headline.deck_columns) // 2
+    x, width = grid.span(first, first + layout.headline.deck_columns)
+    _justified([deck], layout.page.bleed + layout.page.margin_left + x + width)
     # Captions: one paragraph under each photo, as wide as the photo.
-    for x0, _, x1, bottom, _ in images_of(built[0]):
-        caption = lines_in(chars, x0, x1, bottom, bottom + 2 * grid.line_pitch - 1, 9.0)
+    for (_, _, x1, _, _), caption in zip(images_of(pdf), caption_lines(pdf, chars,
+                                                                      grid.line_pitch),
+                                         strict=True):
         assert caption
         _justified([caption], x1)
-    # Highlight items: a bullet starts an item; each group column has one right edge.
-    x, y, width, height = grid.box(layout.highlights.rect)
+    # Highlight items: under each group's head bar a bullet starts an item, and every line
+    # but an item's last ends on the bar's right edge.
     item_size = layout.styles[layout.highlights.item_style].size
-    lines = lines_in(chars, left0 + x, left0 + x + width, top0 + y, top0 + y + height,
-                     item_size)
-    bullets = sorted({round(c.x0, 1) for line in lines for c in line.chars if c.text == "●"})
-    assert len(bullets) == layout.highlights.group_columns
-    for index, bullet in enumerate(bullets):
-        end = bullets[index + 1] - 1 if index + 1 < len(bullets) else left0 + x + width
-        column = lines_in(chars, bullet - 0.5, end - item_size / 2, top0 + y, top0 + y + height,
-                          item_size)
+    for right, cell in box_cells(pdf, chars, item_size):
         items: list[list[PdfLine]] = []
-        for line in column:
+        for line in cell:
             marked = line.chars[0].text == "●"
-            body = PdfLine([c for c in line.chars if c.text != "●"])
+            text = PdfLine([c for c in line.chars if c.text != "●"])
             if marked or not items:
                 items.append([])
-            items[-1].append(body)
-        right = max(line.ink_right() for item in items for line in item)
+            items[-1].append(text)
+        assert items and len(items) == sum(1 for line in cell if line.chars[0].text == "●")
         _justified(items, right)
-        assert sum(len(item) for item in items) > len(items)  # some items do wrap

@@ -156,7 +156,7 @@ def test_photos_stay_within_the_240_percent_ink_limit(pdf: pikepdf.Pdf) -> None:
 
 def test_photos_render_as_photos_not_negatives(built: Path, content: Path) -> None:
     _, page, _ = lay_out(content)
-    picture = next(p for p in page.items if p.element == "photo.lead")
+    picture = next(p for p in page.items if p.element == "photo.bridge")
     document = pdfium.PdfDocument(str(built))
     try:
         scale = 0.25

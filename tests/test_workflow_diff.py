@@ -43,7 +43,7 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, BBox]:
     assert text.count(BEFORE) == 1
     page.write_text(text.replace(BEFORE, AFTER), encoding="utf-8")
     new = cache.build(page, project / "out" / "new.pdf")
-    assert new.summary.stories["article"].lines == old.summary.stories["article"].lines
+    assert new.summary.stories["article1"].lines == old.summary.stories["article1"].lines
     return (project / "out" / "old.pdf", project / "out" / "new.pdf",
             changed_area(old.result.page, new.result.page))
 
@@ -59,8 +59,8 @@ def test_diff_marks_the_edited_paragraph_only(
     assert result.regions and not result.size_changed
     for region in result.regions:
         assert intersects(region.bbox_pt(), edited, margin=1 * MM), region
-        assert "article.col2" in region.elements
-    assert "region 1: x " in out and "article.col2" in out
+        assert "article1.col2" in region.elements
+    assert "region 1: x " in out and "article1.col2" in out
     with Image.open(png) as image:
         assert image.format == "PNG" and image.width > 500
 
@@ -83,6 +83,6 @@ def test_diff_of_content_files_builds_them_first(
     png = old_pdf.parent / "content-diff.png"
     assert cli.main(["diff", str(original), str(edited), "-o", str(png)]) == 1
     out = capsys.readouterr().out
-    assert "1 changed regions" in out and "article.col2" in out
+    assert "1 changed regions" in out and "article1.col2" in out
     with pikepdf.open(old_pdf) as pdf:  # the inputs are left alone
         assert len(pdf.pages) == 1

@@ -29,45 +29,45 @@ def page(column_lines: dict[str, list[str]], findings: list[Finding] | None = No
         x = 50.0 + index * 130.0
         for number, text in enumerate(lines):
             layout.items.append(run(column, 600.0 + 14.0 * number, text, x))
-    layout.items.append(run("article.col1.banner.marker", 586.0, "■"))
-    layout.items.append(run("article.col1.banner", 586.0, "横幅", 62.0))
+    layout.items.append(run("article1.col1.banner.marker", 586.0, "■"))
+    layout.items.append(run("article1.col1.banner", 586.0, "横幅", 62.0))
     layout.items.append(Box("highlights.group1.head", 50, 200, 280, 20, fill="black"))
     layout.items.append(run("highlights.group1.item", 240.0, "增长5.3%"))
     layout.items.append(run("highlights.group1.bullet", 240.0, "●", 40.0))
-    layout.items.append(Picture("photo.lead", Path("x.jpg"),
+    layout.items.append(Picture("photo.bridge", Path("x.jpg"),
                                 300, 560, 600, 400, (0, 0, 10, 10), 300.0))
     layout.items.append(run("photo.lead.caption", 975.0, caption, 300.0))
     layout.findings.extend(findings or [])
     return layout
 
 
-BASE = {"article.col1": ["第一行文字", "第二行文字", "第三行"],
-        "article.col2": ["第四行文字", "第五行"]}
+BASE = {"article1.col1": ["第一行文字", "第二行文字", "第三行"],
+        "article1.col2": ["第四行文字", "第五行"]}
 
 
 def test_stories_group_elements_by_name() -> None:
-    assert story_of("article.col2.banner.marker") == "article"
+    assert story_of("article1.col2.banner.marker") == "article1"
     assert story_of("highlights.group3.item") == "highlights.group3"
     assert story_of("photo.lead.caption") == "photo.lead.caption"
     assert story_of("headline.deck") == "headline.deck"
     assert story_of("folio.date") == "folio"
-    assert column_of("article.col2.byline") == "article.col2"
+    assert column_of("article1.col2.byline") == "article1.col2"
     assert column_of("article.kicker") is None
 
 
 def test_summary_counts_lines_and_merges_markers() -> None:
     summary = summarize(page(BASE))
     # 5 body lines + 1 banner line (its ■ marker shares the banner's line)
-    assert summary.stories["article"].lines == 6
+    assert summary.stories["article1"].lines == 6
     assert summary.stories["highlights.group1"].lines == 1
-    assert summary.columns["article.col1"][0] == (586.0, "■横幅")
-    assert set(summary.elements) >= {"photo.lead", "highlights.group1.head", "article.col2"}
-    x0, y0, x1, y1 = summary.elements["photo.lead"]
+    assert summary.columns["article1.col1"][0] == (586.0, "■横幅")
+    assert set(summary.elements) >= {"photo.bridge", "highlights.group1.head", "article1.col2"}
+    x0, y0, x1, y1 = summary.elements["photo.bridge"]
     assert (x0, y0, x1, y1) == (300, 560, 900, 960)
 
 
 def test_summary_json_round_trip() -> None:
-    summary = summarize(page(BASE, [Finding("warning", "article", "underset", "short", 3)]))
+    summary = summarize(page(BASE, [Finding("warning", "article1", "underset", "short", 3)]))
     assert from_json(to_json(summary)) == summary
     assert summary_path(Path("out/x.pdf")) == Path("out/x.summary.json")
 
@@ -79,26 +79,26 @@ def test_same_page_reports_no_change() -> None:
 
 
 def test_edited_paragraph_names_story_delta_and_moved_columns() -> None:
-    edited = {"article.col1": ["第一行文字", "第二行改了", "新的一行", "第三行"],
-              "article.col2": ["第四行文字", "第五行"]}
+    edited = {"article1.col1": ["第一行文字", "第二行改了", "新的一行", "第三行"],
+              "article1.col2": ["第四行文字", "第五行"]}
     report = compare(summarize(page(BASE)), summarize(page(edited)))
-    change = report.story("article")
+    change = report.story("article1")
     assert change is not None and change.text_changed
     assert (change.lines_before, change.lines_after, change.delta) == (6, 7, 1)
-    assert [c.name for c in report.columns] == ["article.col1"]
+    assert [c.name for c in report.columns] == ["article1.col1"]
     column = report.columns[0]
     assert column.first_line == 3  # line 1 is the banner, line 2 the first body line
     assert report.story("highlights.group1") is None
-    assert any("article: text changed, 6 → 7 lines (+1)" in line for line in report.lines())
+    assert any("article1: text changed, 6 → 7 lines (+1)" in line for line in report.lines())
 
 
 def test_fit_and_warning_changes() -> None:
-    before = [Finding("warning", "article", "underset", "underset by 14", 14),
+    before = [Finding("warning", "article1", "underset", "underset by 14", 14),
               Finding("warning", "photo.lead.caption", "loose-line", "loose", 1)]
-    after = [Finding("warning", "article", "underset", "underset by 12", 12),
+    after = [Finding("warning", "article1", "underset", "underset by 12", 12),
              Finding("error", "photo.second.caption", "overset", "overset by 1", 1)]
     report = compare(summarize(page(BASE, before)), summarize(page(BASE, after)))
-    assert "article: underset 14 → 12 lines" in report.fit
+    assert "article1: underset 14 → 12 lines" in report.fit
     assert "photo.second.caption: now overset by 1 lines" in report.fit
     assert report.appeared == ()  # the overset is reported under fit, not twice
     assert [f.kind for f in report.went_away] == ["loose-line"]

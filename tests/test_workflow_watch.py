@@ -43,11 +43,14 @@ def test_watch_rebuild_picks_up_a_paragraph_edit(project: Path) -> None:
     assert first.report is None  # nothing to compare with yet
     assert second.changed == (page.resolve(),)
     assert second.report is not None
-    assert [change.name for change in second.report.stories] == ["article"]
-    change = second.report.story("article")
+    # The edited story's text changed; the page is solved again for the longer copy, so
+    # other elements may move (the box's spacing, the photos), but their text stays.
+    change = second.report.story("article1")
     assert change is not None and change.text_changed and change.delta >= 2
-    assert {column.name for column in second.report.columns} <= {"article.col1", "article.col2"}
-    assert any(line.startswith("changed article: text changed") for line in
+    others = [c for c in second.report.stories if c.name != "article1"]
+    assert not [c.name for c in others if c.text_changed]
+    assert {column.name for column in second.report.columns} <= {"article1.col1", "article1.col2"}
+    assert any(line.startswith("changed article1: text changed") for line in
                second.report.lines())
     assert cache.hits == 1 and cache.misses == 1  # the layout was loaded once
     saved = read_summary(summary_path(output))

@@ -19,7 +19,6 @@ from printer.fonts.book import FontBook
 from printer.layout import load as load_layout
 from printer.layout.model import LayoutSpec
 from printer.makeup.overlay import SWATCHES as OVERLAY_SWATCHES
-from printer.makeup.overlay import overlay_items
 from printer.makeup.page import make_page
 from printer.page import Finding, PageLayout
 from printer.prepress import Press, press_for
@@ -121,10 +120,9 @@ def lay_out_page(
     if edition.normalize if normalize is None else normalize:
         edition, changes = normalize_edition(edition)
     book = font_book(layout_spec.fonts_dir)
-    page = make_page(edition, layout_spec, book)
+    page = make_page(edition, layout_spec, book, overlay)
     _refuse_unembeddable(page, book, layout_spec)
     if overlay:
-        page.items.extend(overlay_items(layout_spec, book))
         page.swatches.update(OVERLAY_SWATCHES)
         page.faces.setdefault("hei", book.faces["hei"].path)
     return Laid(edition, page, changes, layout_spec, layout_path)
@@ -160,11 +158,15 @@ def press_of(layout_spec: LayoutSpec, layout_path: Path) -> Press:
 
 
 def write_page(page: PageLayout, output: Path, press: Press) -> None:
-    """Render the page and finish it as PDF/X for `press`, atomically replacing `output`."""
+    """Render the page and finish it as PDF/X for `press`, atomically replacing `output`.
+
+    The page's error and warning findings (an overset story…) go into the PDF with it, where
+    `printer check` reads them back."""
     from printer.prepress.pdfx import finish  # pikepdf, and the renderer's ReportLab: late
     from printer.render.pdf import write_pdf
 
-    write_pdf(page, output, press, lambda path: finish(path, press, page.title))
+    write_pdf(page, output, press,
+              lambda path: finish(path, press, page.title, page.findings))
 
 
 def build(

@@ -1,7 +1,7 @@
 """Stage: page layout tree — what makeup produces and the renderers walk.
 
 Plain positioned items in points, origin at the trim's top-left corner, y growing downward.
-Every item names the element it belongs to (`article.col2`, `photo.lead.caption`), so reports
+Every item names the element it belongs to (`article1.col2`, `photo.bridge.caption`), so reports
 and tests can point at it. Nothing here knows a typographic rule or a PDF operator.
 """
 

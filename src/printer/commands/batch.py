@@ -6,7 +6,8 @@
 Arguments are edition manifests (YAML with an `editions` list, see `workflow.manifest`) or
 content files. Editions whose inputs have not changed since their PDF was made are skipped
 unless `--force`. Writes the PDFs, a `.summary.json` beside each, and `contact-sheet.png`.
-Exit codes: 0 all built; 1 some have warnings and `--strict` was given; 2 an edition failed
+Exit codes: 0 all built; 1 an edition was built with errors (an overset story: its PDF is
+written and records them), or some have warnings and `--strict` was given; 2 an edition failed
 (the others are still built) or the manifest is bad; 130 interrupted.
 """
 
@@ -37,24 +38,29 @@ def register(commands: Any) -> None:
                          help="worker processes (default: one per core)")
     command.add_argument("--force", action="store_true", help="rebuild unchanged editions too")
     command.add_argument("--strict", action="store_true",
-                         help="exit 1 when an edition has warnings (overset, loose lines…)")
+                         help="exit 1 when an edition has warnings (loose lines…), as for "
+                              "errors (overset)")
     command.add_argument("--no-contact-sheet", dest="thumbnails", action="store_false",
                          help="skip the thumbnails and contact-sheet.png")
     command.set_defaults(run=run_batch_command)
 
 
 def print_summary(report: BatchReport) -> None:
-    rows = [(r.output, r.status, str(len(r.warnings)), str(len(r.overset)),
+    rows = [(r.output, r.status, str(len(r.warnings)), str(len(r.overset)), str(len(r.errors)),
              f"{r.seconds:.2f} s" if r.status != "skipped" else "-") for r in report.results]
-    header = ("edition", "status", "warnings", "overset", "time")
+    header = ("edition", "status", "warnings", "overset", "errors", "time")
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)))
     for result in report.failed:
         print(f"error: {result.output}: {result.error}", file=sys.stderr)
+    for result in report.with_errors:
+        for line in result.errors:
+            print(f"error: {result.output}: {line.removeprefix('error: ')}", file=sys.stderr)
     built = sum(result.status == "built" for result in report.results)
     skipped = sum(result.status == "skipped" for result in report.results)
-    print(f"{built} built, {skipped} skipped, {len(report.failed)} failed "
+    errors = f", {len(report.with_errors)} with errors" if report.with_errors else ""
+    print(f"{built} built, {skipped} skipped, {len(report.failed)} failed{errors} "
           f"in {report.seconds:.2f} s")
     if report.contact_sheet is not None:
         print(f"wrote {display_path(report.contact_sheet)}")
@@ -84,6 +90,6 @@ def run_batch_command(args: argparse.Namespace) -> int:
         return EXIT_INTERRUPTED
     if report.failed:
         return EXIT_BAD_INPUT
-    if args.strict and report.with_warnings:
+    if report.with_errors or (args.strict and report.with_warnings):
         return EXIT_WARNINGS
     return EXIT_OK

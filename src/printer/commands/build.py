@@ -1,7 +1,9 @@
 """Stage: command line — `printer build` and `printer preview`.
 
-Exit codes: 0 built; 1 built with warnings and `--strict` asked to treat them as errors;
-2 bad input (nothing written, an existing output left untouched).
+Exit codes: 0 built; 1 built, but with errors (an overset story: the PDF is written so the
+desk can see it, and records them for `printer check`), or with warnings and `--strict` asked
+to treat them as errors; 2 bad input (nothing written, an existing output left untouched).
+A build that exits 0 prints no `error:` line.
 """
 
 from __future__ import annotations
@@ -22,8 +24,9 @@ def add_build_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--layout", type=Path, help="layout YAML (default: the content's)")
     command.add_argument("-o", "--output", type=Path, help="output file")
     command.add_argument("--strict", action="store_true",
-                         help="exit 1 when the build has warnings (overset, loose lines…); "
-                              "information (copyfit steps, a balanced hole) does not count")
+                         help="exit 1 when the build has warnings (loose lines…), as it does "
+                              "for errors (overset); information (copyfit steps, a balanced "
+                              "hole) does not count")
     command.add_argument("--no-normalize", dest="normalize", action="store_false", default=None,
                          help="set the copy's ASCII punctuation as written")
     command.add_argument("-q", "--quiet", action="store_true", help="print only problems")
@@ -66,9 +69,17 @@ def _build(args: argparse.Namespace, pdf: Path) -> tuple[int, BuildResult | None
     if result.fatal:
         print(f"error: nothing written; {pdf} is unchanged", file=sys.stderr)
         return EXIT_BAD_INPUT, result
-    if args.strict and result.warnings:
-        return EXIT_WARNINGS, result
-    return EXIT_OK, result
+    return exit_code(result, args.strict), result
+
+
+def exit_code(result: BuildResult, strict: bool) -> int:
+    """A written page's exit code: 1 with an error finding (printed as `error:`), or with a
+    warning under `--strict`; else 0."""
+    if any(finding.severity == "error" for finding in result.findings):
+        return EXIT_WARNINGS
+    if strict and result.warnings:
+        return EXIT_WARNINGS
+    return EXIT_OK
 
 
 def run_build(args: argparse.Namespace) -> int:

@@ -2,8 +2,9 @@
 
 The file is checked against `schemas/content.schema.json` first; then the checks a schema
 cannot express: `**` pairing, no ■ in banner text, an article that has text, photo files that
-exist inside the project, unique photo ids, real dates. Every problem is reported with file,
-line and dotted key, all at once. Paths resolve relative to the file that names them.
+exist inside the project, unique photo ids, real dates, one `article` or a list `articles`.
+Every problem is reported with file, line and dotted key, all at once. Paths resolve relative
+to the file that names them.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from printer.content.model import (
     plain,
 )
 from printer.content.richtext import MARK, MarkupError, parse_rich
-from printer.errors import ErrorCollector, KeyPath, display_path
+from printer.errors import ErrorCollector, KeyPath, display_path, dotted
 
 SCHEMA = "content.schema.json"
 ROOT_MARKERS = ("pyproject.toml", ".git", "printer.toml")
@@ -72,7 +73,7 @@ class _Builder:
             headline=self.headline(data["headline"]),
             highlights=self.highlights(data["highlights"]),
             photos=self.photos(data["photos"]),
-            article=self.article(data["article"]),
+            articles=self.articles(data),
             credit=self.optional_text(data, "credit", ()),
             normalize=bool(data["normalize"]),
             locations=MappingProxyType(self.source.dotted_lines()),
@@ -154,17 +155,14 @@ class _Builder:
     def photos(self, data: list[dict[str, Any]]) -> tuple[Photo, ...]:
         photos = []
         seen: dict[str, int] = {}
-        slots: dict[str, int] = {}
         for index, item in enumerate(data):
             path: KeyPath = ("photos", index)
-            for key, used in (("id", seen), ("slot", slots)):
-                name = item.get(key)
-                if name is not None and name in used:
-                    self.errors.add(
-                        (*path, key), f"{key} '{name}' is already used by photos[{used[name]}]"
-                    )
-                elif name is not None:
-                    used[name] = index
+            name = item["id"]
+            if name in seen:
+                self.errors.add((*path, "id"), f"id '{name}' is already used by "
+                                               f"photos[{seen[name]}]")
+            else:
+                seen[name] = index
             focus = item["focus"]
             photos.append(
                 Photo(
@@ -172,7 +170,6 @@ class _Builder:
                     file=self.photo_file(item["file"], (*path, "file")),
                     caption=self.rich(item["caption"], (*path, "caption")),
                     focus=(float(focus[0]), float(focus[1])),
-                    slot=item.get("slot"),
                 )
             )
         return tuple(photos)
@@ -188,8 +185,18 @@ class _Builder:
             self.errors.add(path, f"photo file not found: {display_path(file)}")
         return file
 
-    def article(self, data: dict[str, Any]) -> Article:
-        path: KeyPath = ("article",)
+    def articles(self, data: dict[str, Any]) -> tuple[Article, ...]:
+        """`article` (one story) or `articles` (a list): exactly one of them."""
+        if ("article" in data) == ("articles" in data):
+            self.errors.add((), "give the page's story as 'article', or its stories as a list "
+                                "'articles' (one of the two)")
+            return ()
+        if "article" in data:
+            return (self.article(data["article"], ("article",)),)
+        return tuple(self.article(item, ("articles", i))
+                     for i, item in enumerate(data["articles"]))
+
+    def article(self, data: dict[str, Any], path: KeyPath) -> Article:
         lead = self.paragraphs(data["lead"], (*path, "lead"))
         sections = tuple(
             self.section(section, (*path, "sections", index))
@@ -206,6 +213,7 @@ class _Builder:
             lead=lead,
             sections=sections,
             byline=self.optional_text(data, "byline", path),
+            key=dotted(path),
         )
 
     def section(self, data: dict[str, Any], path: KeyPath) -> Section:

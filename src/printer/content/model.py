@@ -54,14 +54,12 @@ class HighlightGroup:
 @dataclass(frozen=True)
 class Photo:
     """A photo: `file` is resolved and known to exist; `focus` is the point to keep when
-    cropping (fractions of width and height from the top left); `slot` names a layout slot,
-    None to take the next free one."""
+    cropping (fractions of width and height from the top left)."""
 
     id: str
     file: Path
     caption: RichText
     focus: tuple[float, float] = (0.5, 0.5)
-    slot: str | None = None
 
 
 @dataclass(frozen=True)
@@ -74,11 +72,20 @@ class Section:
 
 @dataclass(frozen=True)
 class Article:
+    """One story. `key` is where it is in the content file (`article`, `articles[1]`), the
+    prefix of the keys that reports about its text name."""
+
     kicker: str | None
     title: str
     lead: tuple[RichText, ...]
     sections: tuple[Section, ...]
     byline: str | None
+    key: str = "article"
+
+    @property
+    def paragraphs(self) -> tuple[RichText, ...]:
+        """Every paragraph of its text, in order."""
+        return (*self.lead, *(p for section in self.sections for p in section.paragraphs))
 
 
 @dataclass(frozen=True)
@@ -92,7 +99,7 @@ class Edition:
     headline: Headline
     highlights: tuple[HighlightGroup, ...]
     photos: tuple[Photo, ...]
-    article: Article
+    articles: tuple[Article, ...]
     credit: str | None
     normalize: bool = True
     locations: Mapping[str, int] = field(

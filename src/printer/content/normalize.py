@@ -216,22 +216,24 @@ class _Normalizer:
         )
 
     def article(self, art: Article) -> Article:
+        key = art.key
         sections = tuple(
             Section(
-                self.text(s.banner, f"article.sections[{n}].banner"),
+                self.text(s.banner, f"{key}.sections[{n}].banner"),
                 tuple(
-                    self.rich(p, f"article.sections[{n}].paragraphs[{i}]")
+                    self.rich(p, f"{key}.sections[{n}].paragraphs[{i}]")
                     for i, p in enumerate(s.paragraphs)
                 ),
             )
             for n, s in enumerate(art.sections)
         )
         return Article(
-            kicker=self.maybe(art.kicker, "article.kicker"),
-            title=self.text(art.title, "article.title"),
-            lead=tuple(self.rich(p, f"article.lead[{i}]") for i, p in enumerate(art.lead)),
+            kicker=self.maybe(art.kicker, f"{key}.kicker"),
+            title=self.text(art.title, f"{key}.title"),
+            lead=tuple(self.rich(p, f"{key}.lead[{i}]") for i, p in enumerate(art.lead)),
             sections=sections,
-            byline=self.maybe(art.byline, "article.byline"),
+            byline=self.maybe(art.byline, f"{key}.byline"),
+            key=key,
         )
 
 
@@ -244,7 +246,7 @@ def normalize_edition(edition: Edition) -> tuple[Edition, list[NormalizationChan
         headline=n.headline(edition.headline),
         highlights=n.highlights(edition.highlights),
         photos=n.photos(edition.photos),
-        article=n.article(edition.article),
+        articles=tuple(n.article(article) for article in edition.articles),
         credit=n.maybe(edition.credit, "credit"),
     )
     return result, n.changes

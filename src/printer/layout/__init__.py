@@ -1,15 +1,15 @@
-"""Stage: layout spec loading. A layout YAML file becomes a `LayoutSpec`: where and how the
-page is set, every length in points, every block on the character/line grid.
+"""Stage: layout loading. A layout YAML file becomes a `LayoutSpec`: the page, its grid, its
+styles, how each element is dressed, and the page plan — a tree of regions sized on the
+character/line grid that makeup solves for each edition.
 
-    spec = load_layout(Path("layout/broadsheet.yaml"))
-    x, width = spec.grid.span(0, 3)
+    layout = printer.layout.load(Path("layout/broadsheet.yaml"))
+    x, width = layout.grid.span(0, 3)
 
 The file format is described in docs/layout.md and `printer/schemas/layout.schema.json`.
 """
 
 from printer.layout.loader import load
 from printer.layout.model import (
-    ArticleSpec,
     Bar,
     Copyfit,
     FolioSpec,
@@ -19,17 +19,33 @@ from printer.layout.model import (
     LayoutSpec,
     LineSpec,
     Page,
-    PhotoSlot,
+    PhotoSize,
+    PhotosSpec,
     Print,
     Rect,
+    StorySpec,
     Style,
     Swatch,
 )
+from printer.layout.regions import (
+    Across,
+    Block,
+    Choose,
+    Down,
+    Extent,
+    PhotoWell,
+    Region,
+    StorySlot,
+)
 
 __all__ = [
-    "ArticleSpec",
+    "Across",
     "Bar",
+    "Block",
+    "Choose",
     "Copyfit",
+    "Down",
+    "Extent",
     "FolioSpec",
     "Grid",
     "HeadlineSpec",
@@ -37,9 +53,14 @@ __all__ = [
     "LayoutSpec",
     "LineSpec",
     "Page",
-    "PhotoSlot",
+    "PhotoSize",
+    "PhotoWell",
+    "PhotosSpec",
     "Print",
     "Rect",
+    "Region",
+    "StorySlot",
+    "StorySpec",
     "Style",
     "Swatch",
     "load",

@@ -1,21 +1,21 @@
 """Stage: layout spec loading — the checks a JSON Schema cannot express.
 
-Run on a `LayoutSpec` built from schema-valid data: the type area inside the trim, every
-block inside the grid and none overlapping another, references to styles and swatches that
-exist, photo slots whose heights add up, body text on the line grid, sane copyfit and print
-limits, and files that exist. `refuse_rgb` runs before the schema, so that an RGB colour gets
-its own message rather than a list of unknown keys.
+Run on a `LayoutSpec` built from schema-valid data: the type area inside the trim, a page
+plan whose smallest sizes fit the grid and that places the headline and the first story,
+references to styles and swatches that exist, photo sizes on the grid, body text on the line
+grid, sane copyfit and print limits, and files that exist. `refuse_rgb` runs before the
+schema, so that an RGB colour gets its own message rather than a list of unknown keys.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
 from printer.errors import ErrorCollector, KeyPath, display_path
-from printer.layout.model import LayoutSpec, Rect
+from printer.layout.model import LayoutSpec
+from printer.layout.regions import Across, Block, Down, Region, StorySlot, walk
 
 _RGB_TEXT = re.compile(r"\s*(#[0-9a-fA-F]{3,8}|rgba?\s*\(.*\))\s*")
 _RGB_KEYS = {"r", "g", "b", "red", "green", "blue", "rgb", "hex"}
@@ -42,13 +42,12 @@ def refuse_rgb(swatches: dict[str, Any], errors: ErrorCollector) -> None:
         del swatches[name]
 
 
-def check(spec: LayoutSpec, errors: ErrorCollector, blocks: Mapping[str, KeyPath]) -> None:
-    """Add every semantic problem of `spec` to `errors`; `blocks` locates each grid block."""
+def check(spec: LayoutSpec, errors: ErrorCollector) -> None:
+    """Add every semantic problem of `spec` to `errors`."""
     _check_page(spec, errors)
-    _check_blocks(spec, errors, blocks)
+    _check_plan(spec, errors)
     _check_names(spec, errors)
     _check_photos(spec, errors)
-    _check_frames(spec, errors)
     _check_limits(spec, errors)
 
 
@@ -70,44 +69,44 @@ def _check_page(spec: LayoutSpec, errors: ErrorCollector) -> None:
         )
 
 
-def _rects(spec: LayoutSpec) -> Iterator[tuple[str, Rect]]:
-    yield "folio", spec.folio.rect
-    yield "headline", spec.headline.rect
-    yield "highlights", spec.highlights.rect
-    for slot in spec.photos:
-        yield f"photo {slot.name}", slot.rect
-    yield "article.head", spec.article.head
-    for index, frame in enumerate(spec.article.frames):
-        yield f"article.frames[{index}]", frame
-    yield "credit", spec.credit.rect
-    yield "editors", spec.editors.rect
-
-
-def _show(rect: Rect) -> str:
-    return f"columns {list(rect.columns)}, lines {list(rect.lines)}"
-
-
-def _check_blocks(spec: LayoutSpec, errors: ErrorCollector, blocks: Mapping[str, KeyPath]) -> None:
+def _check_plan(spec: LayoutSpec, errors: ErrorCollector) -> None:
+    """Regions whose smallest sizes fit the grid; the headline and the first story placed."""
     grid = spec.grid
-    inside = []
-    for name, rect in _rects(spec):
-        if grid.contains(rect):
-            inside.append((name, rect))
-        else:
-            errors.add(
-                blocks[name],
-                f"{_show(rect)} is not inside the grid "
-                f"({grid.columns} columns, {grid.lines} lines; ends are exclusive)",
-            )
-    for (name_a, a), (name_b, b) in itertools.combinations(inside, 2):
-        if a.overlaps(b):
-            errors.add(blocks[name_b], f"overlaps {name_a} ({_show(a)})")
-    head = spec.headline
-    first, end = head.deck_columns
-    if not (head.rect.columns[0] <= first < end <= head.rect.columns[1]):
-        errors.add(("headline", "deck_columns"), "must lie within the headline's columns")
-    if spec.highlights.group_columns > spec.highlights.rect.column_count:
-        errors.add(("highlights", "group_columns"), "more group columns than grid columns")
+    placed = {_name(r) for r in walk(spec.regions)}
+    for needed, what in (("element headline", "the headline"), ("story 1", "the first story")):
+        if needed not in placed:
+            errors.add(("regions",), f"the plan has no region for {what}; add one")
+    for region in walk(spec.regions):
+        sizing = region.sizing
+        if sizing.columns is not None and sizing.columns.low > grid.columns:
+            errors.add((*region.path, "columns"),
+                       f"asks for {sizing.columns.low} columns; the grid has {grid.columns}")
+        if sizing.lines is not None and sizing.lines.low > grid.lines:
+            errors.add((*region.path, "lines"),
+                       f"asks for {sizing.lines.low} lines; the grid has {grid.lines}")
+        if isinstance(region, Across):
+            least = sum(c.sizing.columns.low for c in region.children if c.sizing.columns)
+            if least > grid.columns:
+                errors.add((*region.path, "across"), f"its regions need at least {least} "
+                                                     f"columns; the grid has {grid.columns}")
+        if isinstance(region, Down):
+            least = sum((c.sizing.lines.low if c.sizing.lines else 0) + c.sizing.space_below.low
+                        for c in region.children)
+            if least > grid.lines:
+                errors.add((*region.path, "down"), f"its regions need at least {least} lines; "
+                                                   f"the grid has {grid.lines}")
+    if spec.headline.deck_columns > grid.columns:
+        errors.add(("headline", "deck_columns"),
+                   f"the deck is {spec.headline.deck_columns} columns wide; the grid has "
+                   f"{grid.columns}")
+
+
+def _name(region: Region) -> str:
+    if isinstance(region, Block):
+        return f"element {region.element}"
+    if isinstance(region, StorySlot):
+        return f"story {region.number or 'rest'}"
+    return type(region).__name__
 
 
 def _style_refs(spec: LayoutSpec) -> Iterator[tuple[KeyPath, str]]:
@@ -115,15 +114,15 @@ def _style_refs(spec: LayoutSpec) -> Iterator[tuple[KeyPath, str]]:
     head = spec.headline
     yield ("headline", "kicker_style"), head.kicker_style
     yield ("headline", "title_style"), head.title_style
+    yield ("headline", "subtitle_style"), head.subtitle_style
     yield ("headline", "deck_style"), head.deck_style
     yield ("highlights", "head", "style"), spec.highlights.head.style
     yield ("highlights", "item_style"), spec.highlights.item_style
-    for index, slot in enumerate(spec.photos):
-        yield ("photos", index, "caption_style"), slot.caption_style
-    article = spec.article
+    yield ("photos", "caption_style"), spec.photos.caption_style
+    stories = spec.stories
     for key in ("kicker_style", "title_style", "body_style", "byline_style"):
-        yield ("article", key), getattr(article, key)
-    yield ("article", "banner", "style"), article.banner.style
+        yield ("stories", key), getattr(stories, key)
+    yield ("stories", "banner", "style"), stories.banner.style
     yield ("credit", "style"), spec.credit.style
     yield ("editors", "style"), spec.editors.style
 
@@ -138,7 +137,7 @@ def _swatch_refs(spec: LayoutSpec) -> Iterator[tuple[KeyPath, str | None]]:
     yield ("highlights", "rule"), box.rule
     for path, bar in (
         (("highlights", "head"), box.head),
-        (("article", "banner"), spec.article.banner),
+        (("stories", "banner"), spec.stories.banner),
     ):
         yield (*path, "fill"), bar.fill
         yield (*path, "rule"), bar.rule
@@ -155,50 +154,21 @@ def _check_names(spec: LayoutSpec, errors: ErrorCollector) -> None:
             errors.add(path, f"unknown swatch '{swatch}' (swatches defined: {known})")
 
 
-def _check_frames(spec: LayoutSpec, errors: ErrorCollector) -> None:
-    """Frames share one width (lines are composed once); a frame grows only into the photo
-    slot right below it, spanning its columns."""
-    article = spec.article
-    widths = {frame.column_count for frame in article.frames}
-    if len(widths) > 1:
-        errors.add(("article", "frames"), "all frames must be as wide as each other, "
-                   f"got widths of {sorted(widths)} columns")
-    slots = {slot.name: slot for slot in spec.photos}
-    for index, (frame, name) in enumerate(zip(article.frames, article.grows_into, strict=False)):
-        if name is None:
-            continue
-        path: KeyPath = ("article", "frames", index, "grows_into")
-        slot = slots.get(name)
-        if slot is None:
-            errors.add(path, f"unknown photo slot '{name}' (slots: {', '.join(slots)})")
-        elif slot.rect.lines[0] != frame.lines[1] or not (
-            slot.rect.columns[0] <= frame.columns[0] and frame.columns[1] <= slot.rect.columns[1]
-        ):
-            errors.add(path, f"photo slot '{name}' is not right below this frame")
-
-
 def _check_photos(spec: LayoutSpec, errors: ErrorCollector) -> None:
-    seen: set[str] = set()
-    for index, slot in enumerate(spec.photos):
-        path: KeyPath = ("photos", index)
-        if slot.name in seen:
-            errors.add((*path, "name"), f"photo slot '{slot.name}' is defined twice")
-        seen.add(slot.name)
-        room = slot.rect.line_count - slot.caption_lines
-        if room < 1:
-            errors.add((*path, "caption_lines"), "leaves no lines for the photo")
-        elif slot.max_lines > room:
-            errors.add(
-                (*path, "max_lines"),
-                f"must be at most {room} (the slot's {slot.rect.line_count} lines "
-                f"less {slot.caption_lines} caption lines), got {slot.max_lines}",
-            )
-        if slot.min_lines > slot.max_lines:
-            errors.add((*path, "min_lines"), f"must not exceed max_lines ({slot.max_lines})")
+    photos, grid = spec.photos, spec.grid
+    for key, size in (("lead", photos.lead), ("others", photos.others)):
+        if size.columns.low < 1 or size.columns.low > grid.columns:
+            errors.add(("photos", key, "columns"), f"must start between 1 and the grid's "
+                                                   f"{grid.columns} columns")
+        if size.lines.low < 1:
+            errors.add(("photos", key, "lines"), "a photo needs at least 1 line")
+    if not 0 <= photos.max_crop < 1:
+        errors.add(("photos", "max_crop"), f"must be from 0 to less than 100 %, got "
+                                           f"{photos.max_crop:.0%}")
 
 
 def _check_limits(spec: LayoutSpec, errors: ErrorCollector) -> None:
-    body = spec.styles.get(spec.article.body_style)
+    body = spec.styles.get(spec.stories.body_style)
     if body is not None and abs(body.leading - spec.grid.line_pitch) > 1e-6:
         errors.add(
             ("styles", body.name, "leading"),

@@ -1,8 +1,9 @@
 """Stage: layout spec loading — a layout YAML file becomes a `LayoutSpec`, lengths in points.
 
 The file is checked against `schemas/layout.schema.json`, its lengths are parsed by
-`printer.units`, and then `spec.checks` verifies what a schema cannot: blocks inside the grid
-and not overlapping, names of styles and swatches that exist, the type area inside the trim.
+`printer.units`, its page plan by `layout.plan`, and then `layout.checks` verifies what a
+schema cannot: a plan whose regions fit the grid, names of styles and swatches that exist, the
+type area inside the trim.
 Every problem is reported with file, line and dotted key, all at once.
 """
 
@@ -16,7 +17,6 @@ from printer import yamlsource
 from printer.errors import ErrorCollector, KeyPath
 from printer.layout import checks
 from printer.layout.model import (
-    ArticleSpec,
     Bar,
     Copyfit,
     FolioSpec,
@@ -26,12 +26,14 @@ from printer.layout.model import (
     LayoutSpec,
     LineSpec,
     Page,
-    PhotoSlot,
+    PhotoSize,
+    PhotosSpec,
     Print,
-    Rect,
+    StorySpec,
     Style,
     Swatch,
 )
+from printer.layout.plan import read_extent, read_regions
 from printer.text.model import PunctStyle
 from printer.units import GridMeasure, UnitError, parse_em, parse_length
 
@@ -50,22 +52,9 @@ def load(path: Path) -> LayoutSpec:
     errors.raise_if_any()
     spec = _Reader(path, errors).layout(data)
     errors.raise_if_any()
-    checks.check(spec, errors, _block_paths(data))
+    checks.check(spec, errors)
     errors.raise_if_any()
     return spec
-
-
-def _block_paths(data: dict[str, Any]) -> dict[str, KeyPath]:
-    """The key path of every grid block, by the name `checks` uses for it."""
-    paths: dict[str, KeyPath] = {
-        name: (name,) for name in ("folio", "headline", "highlights", "credit", "editors")
-    }
-    paths["article.head"] = ("article", "head")
-    for index, _ in enumerate(data["article"]["frames"]):
-        paths[f"article.frames[{index}]"] = ("article", "frames", index)
-    for index, slot in enumerate(data["photos"]):
-        paths[f"photo {slot['name']}"] = ("photos", index)
-    return paths
 
 
 class _Reader:
@@ -77,6 +66,7 @@ class _Reader:
         self.errors = errors
         self.em = 0.0
         self.grid: GridMeasure | None = None
+        self._styles: dict[str, Style] = {}
 
     def length(self, value: Any, path: KeyPath, unit: str = "pt", em: float | None = None) -> float:
         try:
@@ -94,34 +84,22 @@ class _Reader:
 
     def layout(self, data: dict[str, Any]) -> LayoutSpec:
         grid = self.grid_spec(data["grid"])
-        article = data["article"]
+        folio = data["folio"]
         return LayoutSpec(
             source=self.path,
             page=self.page(data["page"], grid),
             grid=grid,
             swatches=MappingProxyType(self.swatches(data["swatches"])),
             styles=MappingProxyType(self.styles(data["styles"])),
-            folio=FolioSpec(
-                rect(data["folio"]),
-                data["folio"]["style"],
-                data["folio"]["rule"],
-                self.length(data["folio"]["rule_width"], ("folio", "rule_width")),
-            ),
+            regions=read_regions(data["regions"], self.errors),
+            folio=FolioSpec(folio["style"], folio["rule"],
+                            self.length(folio["rule_width"], ("folio", "rule_width"))),
             headline=self.headline(data["headline"]),
             highlights=self.highlights(data["highlights"]),
-            photos=tuple(self.photo(slot) for slot in data["photos"]),
-            article=ArticleSpec(
-                head=rect(article["head"]),
-                kicker_style=article["kicker_style"],
-                title_style=article["title_style"],
-                frames=tuple(rect(frame) for frame in article["frames"]),
-                grows_into=tuple(frame.get("grows_into") for frame in article["frames"]),
-                body_style=article["body_style"],
-                banner=self.bar(article["banner"], ("article", "banner")),
-                byline_style=article["byline_style"],
-            ),
-            credit=LineSpec(rect(data["credit"]), data["credit"]["style"]),
-            editors=LineSpec(rect(data["editors"]), data["editors"]["style"]),
+            stories=self.stories(data["stories"]),
+            photos=self.photos(data["photos"]),
+            credit=LineSpec(data["credit"]["style"]),
+            editors=LineSpec(data["editors"]["style"]),
             copyfit=self.copyfit(data["copyfit"]),
             print=self.print_spec(data["print"]),
             fonts_dir=(self.base / data["fonts"]).resolve(),
@@ -168,7 +146,8 @@ class _Reader:
         }
 
     def styles(self, data: dict[str, Any]) -> dict[str, Style]:
-        return {name: self.style(name, value) for name, value in data.items()}
+        self._styles = {name: self.style(name, value) for name, value in data.items()}
+        return self._styles
 
     def style(self, name: str, data: dict[str, Any]) -> Style:
         path: KeyPath = ("styles", name)
@@ -195,6 +174,7 @@ class _Reader:
         )
 
     def bar(self, data: dict[str, Any], path: KeyPath) -> Bar:
+        size = self.style_size(data["style"])
         return Bar(
             style=data["style"],
             fill=data["fill"],
@@ -202,25 +182,39 @@ class _Reader:
             rule_width=self.length(data["rule_width"], (*path, "rule_width")),
             marker=data["marker"],
             lines=data["lines"],
+            padding=self.length(data["padding"], (*path, "padding"), em=size),
         )
 
+    def style_size(self, name: str) -> float:
+        """The size of a named style (0 if it is not defined: checks report that)."""
+        style = self._styles.get(name)
+        return style.size if style else 0.0
+
+    def sizes(self, data: dict[str, Any], key: str, style: str, path: KeyPath) -> tuple[float, ...]:
+        """A list of type sizes to try in order; default: the style's own size."""
+        values = data.get(key)
+        if values is None:
+            return (self.style_size(style),)
+        return tuple(self.length(v, (*path, key, i)) for i, v in enumerate(values))
+
     def headline(self, data: dict[str, Any]) -> HeadlineSpec:
-        block = rect(data)
-        deck = data.get("deck_columns")
+        path: KeyPath = ("headline",)
         return HeadlineSpec(
-            rect=block,
             kicker_style=data["kicker_style"],
             title_style=data["title_style"],
+            title_sizes=self.sizes(data, "title_sizes", data["title_style"], path),
+            title_lines=data["title_lines"],
+            subtitle_style=data.get("subtitle_style") or data["kicker_style"],
             deck_style=data["deck_style"],
-            deck_columns=block.columns if deck is None else columns(deck),
-            deck_max_lines=data["deck_max_lines"],
+            deck_columns=data["deck_columns"],
+            deck_lines=data["deck_lines"],
         )
 
     def highlights(self, data: dict[str, Any]) -> HighlightsSpec:
         path: KeyPath = ("highlights",)
         return HighlightsSpec(
-            rect=rect(data),
-            group_columns=data["group_columns"],
+            groups_per_row=read_extent(data["groups_per_row"], (*path, "groups_per_row"),
+                                       self.errors),
             head=self.bar(data["head"], (*path, "head")),
             item_style=data["item_style"],
             fill=data["fill"],
@@ -228,16 +222,37 @@ class _Reader:
             rule_width=self.length(data["rule_width"], (*path, "rule_width")),
             padding=self.length(data["padding"], (*path, "padding")),
             bullet=data["bullet"],
+            spread=data["spread"],
         )
 
-    def photo(self, data: dict[str, Any]) -> PhotoSlot:
-        return PhotoSlot(
-            name=data["name"],
-            rect=rect(data),
-            caption_lines=data["caption_lines"],
+    def stories(self, data: dict[str, Any]) -> StorySpec:
+        path: KeyPath = ("stories",)
+        return StorySpec(
+            kicker_style=data["kicker_style"],
+            title_style=data["title_style"],
+            title_sizes=self.sizes(data, "title_sizes", data["title_style"], path),
+            title_lines=data["title_lines"],
+            body_style=data["body_style"],
+            banner=self.bar(data["banner"], (*path, "banner")),
+            byline_style=data["byline_style"],
+        )
+
+    def photos(self, data: dict[str, Any]) -> PhotosSpec:
+        path: KeyPath = ("photos",)
+
+        def size(key: str) -> PhotoSize:
+            part = data[key]
+            return PhotoSize(read_extent(part["columns"], (*path, key, "columns"), self.errors),
+                             read_extent(part["lines"], (*path, key, "lines"), self.errors),
+                             part.get("prefer"))
+
+        return PhotosSpec(
             caption_style=data["caption_style"],
-            min_lines=data["min_lines"],
-            max_lines=data["max_lines"],
+            lead=size("lead"),
+            others=size("others"),
+            per_row=data["per_row"],
+            gap=data["gap"],
+            max_crop=self.em_value(data["max_crop"], (*path, "max_crop")),
         )
 
     def copyfit(self, data: dict[str, Any]) -> Copyfit:
@@ -245,7 +260,7 @@ class _Reader:
             return self.em_value(data[key], ("copyfit", key))
 
         return Copyfit(value("tracking_min"), value("tracking_max"), value("tracking_step"),
-                       data["banner_space"])
+                       data["banner_space"], self.length(data["hole"], ("copyfit", "hole"), "mm"))
 
     def print_spec(self, data: dict[str, Any]) -> Print:
         profile = data["profile"]
@@ -258,15 +273,3 @@ class _Reader:
             marks=data["marks"],
             standard=data["standard"],
         )
-
-
-def columns(value: int | list[int]) -> tuple[int, int]:
-    """`[first, end)` from `[first, end]` as written, or a single column number."""
-    if isinstance(value, int):
-        return value, value + 1
-    return value[0], value[1]
-
-
-def rect(data: dict[str, Any]) -> Rect:
-    lines = data["lines"]
-    return Rect(columns(data["columns"]), (lines[0], lines[1]))

@@ -3,7 +3,8 @@
 All lengths are points. Positions in the type area (版心) are measured from its top left
 corner, y downwards: x from the type area's left edge, y from its top edge. Blocks sit on the
 character/line grid: a `Rect` is a range of basic columns and a range of lines, both written
-[first, end) and counted from 0.
+[first, end) and counted from 0. Where each element goes is not fixed here: `regions` is the
+page plan (`printer.layout.regions`) that makeup solves for each edition's copy.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from printer.layout.regions import Down, Extent
 from printer.text.model import PunctStyle
 
 
@@ -141,8 +143,9 @@ class Style:
 
 @dataclass(frozen=True)
 class Bar:
-    """A head set in a bar `lines` body lines high, e.g. the ■ banner: `marker` is drawn
-    before the text, `fill` tints the bar, `rule` draws a line under it."""
+    """A head set in a bar at least `lines` body lines high, e.g. the ■ banner: `marker` is
+    drawn before the text, `fill` tints the bar, `rule` draws a line under it; `padding` is
+    the inner margin kept free on every side of the text."""
 
     style: str
     fill: str | None
@@ -150,24 +153,11 @@ class Bar:
     rule_width: float
     marker: str
     lines: int
-
-
-@dataclass(frozen=True)
-class PhotoSlot:
-    """A photo with its caption: `rect` holds the photo and the `caption_lines` under it;
-    `min_lines`/`max_lines` bound the photo's own height (caption excluded) for copyfitting."""
-
-    name: str
-    rect: Rect
-    caption_lines: int
-    caption_style: str
-    min_lines: int
-    max_lines: int
+    padding: float = 0.0
 
 
 @dataclass(frozen=True)
 class FolioSpec:
-    rect: Rect
     style: str
     rule: str | None
     rule_width: float
@@ -175,22 +165,26 @@ class FolioSpec:
 
 @dataclass(frozen=True)
 class HeadlineSpec:
-    """The headline block; the deck is set across `deck_columns` in at most `deck_max_lines`."""
+    """The page headline: kicker, title (tried at `title_sizes` from the first, wrapped at
+    phrase boundaries in at most `title_lines`), subtitle, and the deck set `deck_columns`
+    wide (centred) in at most `deck_lines`."""
 
-    rect: Rect
     kicker_style: str
     title_style: str
+    title_sizes: tuple[float, ...]
+    title_lines: int
+    subtitle_style: str
     deck_style: str
-    deck_columns: tuple[int, int]
-    deck_max_lines: int
+    deck_columns: int
+    deck_lines: int
 
 
 @dataclass(frozen=True)
 class HighlightsSpec:
-    """The highlights box: its groups in `group_columns` columns, each under a `head` bar."""
+    """The highlights box: its groups in rows of `groups_per_row`, each under a `head` bar;
+    `spread`: most lines the box may add between its rows to fit the page."""
 
-    rect: Rect
-    group_columns: int
+    groups_per_row: Extent
     head: Bar
     item_style: str
     fill: str | None
@@ -198,39 +192,65 @@ class HighlightsSpec:
     rule_width: float
     padding: float
     bullet: str
+    spread: int
 
 
 @dataclass(frozen=True)
-class ArticleSpec:
-    """The article: its head block, then its text flowing through `frames` in order."""
+class StorySpec:
+    """How a story is dressed: its head (kicker, title stepped down through `title_sizes`
+    within `title_lines`), body, ■ banners and byline."""
 
-    head: Rect
     kicker_style: str
     title_style: str
-    frames: tuple[Rect, ...]
+    title_sizes: tuple[float, ...]
+    title_lines: int
     body_style: str
     banner: Bar
     byline_style: str
-    grows_into: tuple[str | None, ...] = ()  # per frame: the photo slot below it, if any
+
+
+@dataclass(frozen=True)
+class PhotoSize:
+    """The size range of a photo itself (caption excluded), in grid columns and lines, and
+    the width the design prefers (None: any)."""
+
+    columns: Extent
+    lines: Extent
+    prefer: int | None = None
+
+
+@dataclass(frozen=True)
+class PhotosSpec:
+    """Photos: the lead spans its well, the others go `per_row` to a row; `gap` blank lines
+    separate stacked photos (and a story's text from the photos at its foot); no photo loses
+    more than `max_crop` of its picture."""
+
+    caption_style: str
+    lead: PhotoSize
+    others: PhotoSize
+    per_row: int
+    gap: int
+    max_crop: float
 
 
 @dataclass(frozen=True)
 class LineSpec:
-    """A single line block (photo credit, editors)."""
+    """A single line element (photo credit, editors)."""
 
-    rect: Rect
     style: str
 
 
 @dataclass(frozen=True)
 class Copyfit:
     """Bounds of copyfitting; tracking in em (−0.02 = 2 % tighter); `banner_space`: most
-    blank lines added above a banner to fill a short article's columns."""
+    blank lines added above a banner to fill a story's columns (vertical justification);
+    `hole`: the side of the smallest empty square that counts as a hole."""
 
     tracking_min: float
     tracking_max: float
     tracking_step: float
     banner_space: int = 0
+    hole: float = 12 * 72 / 25.4  # points: the least empty square a reader sees as a hole
 
 
 @dataclass(frozen=True)
@@ -254,19 +274,14 @@ class LayoutSpec:
     grid: Grid
     swatches: Mapping[str, Swatch]
     styles: Mapping[str, Style]
+    regions: Down
     folio: FolioSpec
     headline: HeadlineSpec
     highlights: HighlightsSpec
-    photos: tuple[PhotoSlot, ...]
-    article: ArticleSpec
+    stories: StorySpec
+    photos: PhotosSpec
     credit: LineSpec
     editors: LineSpec
     copyfit: Copyfit
     print: Print
     fonts_dir: Path
-
-    def photo_slot(self, name: str) -> PhotoSlot:
-        for slot in self.photos:
-            if slot.name == name:
-                return slot
-        raise KeyError(name)

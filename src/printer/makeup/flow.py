@@ -1,11 +1,11 @@
-"""Stage: makeup — running a story's lines through an ordered chain of column frames.
+"""Stage: makeup — running a story's lines through an ordered chain of columns.
 
-Pure line arithmetic, no geometry: items are whole numbers of grid lines. The keep rules are a
-typesetter's (typesetting reference §4): a ■ banner never ends a column — it travels with at
-least two lines of its text; no orphan (a paragraph's first line alone at a column foot) and no
-widow (its last line alone at a column top) where moving a line avoids it; the byline stays
-with the last line. Balancing finds the lowest column height that still takes the whole story,
-so a short story ends in columns level within a line instead of one short column.
+Pure line arithmetic, no geometry: items are whole numbers of grid lines, columns are
+capacities in lines. The keep rules are a typesetter's (typesetting reference §4): a ■ banner
+never ends a column — it travels with at least two lines of its text; no orphan (a paragraph's
+first line alone at a column foot) and no widow (its last line alone at a column top) where
+moving a line avoids it; the byline stays with the last line. Blank lines may be asked above a
+banner (vertical justification); they are dropped where the banner starts a column.
 """
 
 from __future__ import annotations
@@ -26,41 +26,61 @@ class FlowItem:
     keep_next: int = 0  # following items that must share its column
 
 
-@dataclass
+@dataclass(frozen=True)
 class FlowResult:
-    columns: list[list[int]]  # item indices per frame
+    columns: tuple[tuple[int, ...], ...]  # item indices per column
+    used: tuple[int, ...]  # lines used per column, blank lines above banners included
     placed: int  # items placed; the rest is overset
     total: int  # items in the story
-    limit: int  # the column height used (lines)
-    compromises: list[str]  # keep rules that could not be honoured
+    compromises: tuple[str, ...]  # keep rules that could not be honoured
 
     @property
     def overset(self) -> bool:
         return self.placed < self.total
 
 
-def flow(items: Sequence[FlowItem], capacities: Sequence[int], limit: int) -> FlowResult:
-    """Fill frames in order, each up to min(capacity, limit) lines, honouring the keep rules."""
-    columns: list[list[int]] = []
+def flow(
+    items: Sequence[FlowItem], capacities: Sequence[int], spaces: Sequence[int] | None = None
+) -> FlowResult:
+    """Fill the columns in order, each up to its capacity, honouring the keep rules;
+    `spaces[i]` blank lines go above item i unless it starts a column."""
+    columns: list[tuple[int, ...]] = []
+    used_lines: list[int] = []
     compromises: list[str] = []
     start = 0
-    for frame, capacity in enumerate(capacities):
-        room = min(capacity, limit)
-        end = start
-        used = 0
-        while end < len(items) and used + items[end].height <= room:
-            used += items[end].height
-            end += 1
-        if end < len(items):
+    count = len(items)
+    heights = [item.height for item in items]
+    for number, capacity in enumerate(capacities):
+        end, used = start, 0
+        if spaces:
+            while end < count:
+                height = heights[end] + (spaces[end] if end > start else 0)
+                if used + height > capacity:
+                    break
+                used += height
+                end += 1
+        else:
+            while end < count and used + heights[end] <= capacity:
+                used += heights[end]
+                end += 1
+        if end < count and end > start:
             kept = _respect_keeps(items, start, end)
             if kept <= start:
-                if end > start:
-                    compromises.append(f"frame {frame + 1}: keep rules could not all be kept")
-            else:
+                compromises.append(f"column {number + 1}: keep rules could not all be kept")
+            elif kept != end:
                 end = kept
-        columns.append(list(range(start, end)))
+                used = _height(items, spaces, start, end)
+        columns.append(tuple(range(start, end)))
+        used_lines.append(used)
         start = end
-    return FlowResult(columns, start, len(items), limit, compromises)
+    return FlowResult(tuple(columns), tuple(used_lines), start, len(items), tuple(compromises))
+
+
+def _height(items: Sequence[FlowItem], spaces: Sequence[int] | None, start: int, end: int) -> int:
+    total = sum(item.height for item in items[start:end])
+    if spaces:
+        total += sum(spaces[start + 1 : end])
+    return total
 
 
 def _respect_keeps(items: Sequence[FlowItem], start: int, end: int) -> int:
@@ -95,30 +115,19 @@ def _earlier_break(items: Sequence[FlowItem], start: int, end: int) -> int:
     return end
 
 
-def balance(
-    items: Sequence[FlowItem], capacities: Sequence[int], shapes: Sequence[object] | None = None
-) -> FlowResult:
-    """The flow whose last columns are as low as they can be while taking every item.
-
-    Only the trailing run of frames of one shape (`shapes`, e.g. their line ranges) is balanced;
-    frames before it are filled. Without shapes, all frames count as one shape.
-    """
-    full = flow(items, capacities, max(capacities, default=0))
-    if full.overset or not capacities:
-        return full
-    used = max((i for i, column in enumerate(full.columns) if column), default=0)
-    shapes = shapes if shapes is not None else [None] * len(capacities)
-    first = used
-    while first > 0 and shapes[first - 1] == shapes[used]:
-        first -= 1
-    for limit in range(1, capacities[used] + 1):
-        limits = [*capacities[:first], *(min(c, limit) for c in capacities[first:])]
-        result = flow_limited(items, limits)
-        if not result.overset:
-            return result
-    return full
-
-
-def flow_limited(items: Sequence[FlowItem], limits: Sequence[int]) -> FlowResult:
-    """`flow` with each frame's own line limit."""
-    return flow(items, limits, max(limits, default=0))
+def least_capacity(items: Sequence[FlowItem], columns: int, most: int) -> int | None:
+    """The smallest equal capacity of `columns` columns that takes every item (keep rules and
+    all), up to `most`; None if even `most` does not."""
+    if not items:
+        return 0
+    if flow(items, [most] * columns).overset:
+        return None
+    total = sum(item.height for item in items)
+    low, high = max(1, -(-total // columns)) - 1, most  # low does not fit, high does
+    while high - low > 1:
+        middle = (low + high) // 2
+        if flow(items, [middle] * columns).overset:
+            low = middle
+        else:
+            high = middle
+    return high

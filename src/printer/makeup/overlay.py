@@ -1,8 +1,8 @@
 """Stage: makeup — the debug overlay: the grid, the slots and the article's frames.
 
 Drawn over the page by `printer build --overlay` so a designer can see that every element
-sits on the grid: hairlines at every column edge and every line, slot outlines, frames
-outlined and numbered in flow order.
+sits on the grid and what the geometry search chose: hairlines at every column edge and every
+line, each solved region outlined and named, story columns outlined and numbered in flow order.
 """
 
 from __future__ import annotations
@@ -20,7 +20,9 @@ HAIRLINE = 0.25
 LABEL_SIZE = 6.0
 
 
-def overlay_items(spec: LayoutSpec, book: FontBook) -> list[Item]:
+def overlay_items(spec: LayoutSpec, book: FontBook, regions: list[tuple[str, Rect]],
+                  frames: list[Rect]) -> list[Item]:
+    """Grid hairlines, the solved regions outlined and named, the story columns numbered."""
     grid, page = spec.grid, spec.page
     left, top = page.margin_left, page.margin_top
     bottom, right = top + grid.height, left + grid.width
@@ -32,25 +34,12 @@ def overlay_items(spec: LayoutSpec, book: FontBook) -> list[Item]:
         x, width = grid.span(col, col + 1)
         for edge in (left + x, left + x + width):
             items.append(Rule("overlay.grid", edge, top, edge, bottom, "overlay-grid", HAIRLINE))
-    for name, rect in _slots(spec):
+    for name, rect in regions:
         items.extend(_outline(spec, rect, f"overlay.slot.{name}", "overlay-slot", name, book))
-    for number, frame in enumerate(spec.article.frames, start=1):
+    for number, frame in enumerate(frames, start=1):
         items.extend(_outline(spec, frame, f"overlay.frame{number}", "overlay-frame",
-                              f"frame {number}", book))
+                              f"column {number}", book))
     return items
-
-
-def _slots(spec: LayoutSpec) -> list[tuple[str, Rect]]:
-    slots = [
-        ("folio", spec.folio.rect),
-        ("headline", spec.headline.rect),
-        ("highlights", spec.highlights.rect),
-        ("article.head", spec.article.head),
-        ("credit", spec.credit.rect),
-        ("editors", spec.editors.rect),
-    ]
-    slots.extend((f"photo.{slot.name}", slot.rect) for slot in spec.photos)
-    return slots
 
 
 def _outline(spec: LayoutSpec, rect: Rect, element: str, color: str, label: str,

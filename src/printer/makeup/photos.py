@@ -1,20 +1,27 @@
-"""Stage: makeup — photos in their slots, cropped to fill around a focal point, with captions.
+"""Stage: makeup — photos in their frames, cropped around a focal point, with captions.
 
 A photo fills its frame without distortion: scaled to cover, then cropped around the content's
-focal point. Its caption is set under it on the grid; a caption longer than the slot allows
-takes lines from the photo's height within the slot's bounds (copyfit), and is reported.
+focal point (`focus`). The frame's shape was chosen by the geometry search to follow the
+photo's own aspect as far as the grid allows (`photowell`); what is still cropped is
+reported. The caption is set under the photo on the grid, in the lines the search gave it.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
+
 from PIL import Image
 
 from printer.content.model import Photo
-from printer.layout.model import LayoutSpec, PhotoSlot
+from printer.layout.model import LayoutSpec, Rect
+from printer.makeup.photowell import Arrangement, PhotoInfo
 from printer.makeup.placement import Placer
+from printer.makeup.typeset import Typesetter
 from printer.page import Finding, Picture
 
 _SIZES: dict[tuple[str, int, int], tuple[int, int]] = {}
+REPORTED_CROP = 0.05  # crops above this are reported
 
 
 def image_size(photo: Photo) -> tuple[int, int]:
@@ -27,20 +34,30 @@ def image_size(photo: Photo) -> tuple[int, int]:
     return _SIZES[key]
 
 
-def assign_slots(photos: tuple[Photo, ...], slots: tuple[PhotoSlot, ...]) -> list[
-    tuple[Photo, PhotoSlot | None]
-]:
-    """Photos naming a slot take it; the others take the free slots in order."""
-    named = {p.slot for p in photos if p.slot}
-    free = [s for s in slots if s.name not in named]
-    by_name = {s.name: s for s in slots}
-    pairs: list[tuple[Photo, PhotoSlot | None]] = []
-    for photo in photos:
-        if photo.slot:
-            pairs.append((photo, by_name.get(photo.slot)))
-        else:
-            pairs.append((photo, free.pop(0) if free else None))
-    return pairs
+def photo_infos(photos: tuple[Photo, ...]) -> list[PhotoInfo]:
+    infos = []
+    for index, photo in enumerate(photos):
+        width, height = image_size(photo)
+        infos.append(PhotoInfo(index, width / height))
+    return infos
+
+
+def caption_counter(photos: tuple[Photo, ...], spec: LayoutSpec,
+                    typesetter: Typesetter) -> Callable[[int, int], int]:
+    """Grid lines the caption of photo i takes under a frame `columns` wide."""
+    style = spec.photos.caption_style
+    leading = typesetter.styles[style].leading
+    cache: dict[tuple[int, int], int] = {}
+
+    def caption_lines(index: int, columns: int) -> int:
+        key = (index, columns)
+        if key not in cache:
+            width = spec.grid.span(0, columns)[1]
+            caption = typesetter.set(photos[index].caption, style, width, indent=0.0)
+            cache[key] = math.ceil(len(caption.lines) * leading / spec.grid.line_pitch - 1e-6)
+        return cache[key]
+
+    return caption_lines
 
 
 def crop_box(size: tuple[int, int], frame: tuple[float, float],
@@ -55,46 +72,32 @@ def crop_box(size: tuple[int, int], frame: tuple[float, float],
     return round(left), round(top), round(left + crop_w), round(top + crop_h)
 
 
-def make_photos(photos: tuple[Photo, ...], spec: LayoutSpec, placer: Placer) -> None:
-    pairs = assign_slots(photos, spec.photos)
-    filled = {taken.name for _, taken in pairs if taken is not None}
-    for empty in spec.photos:
-        if empty.name not in filled:
-            placer.report(Finding("warning", f"photo.{empty.name}", "underset",
-                                  f"photo slot {empty.name!r} has no photo: a hole of "
-                                  f"{empty.rect.line_count} lines", lines=empty.rect.line_count))
-    for photo, slot in pairs:
-        if slot is None:
-            placer.report(Finding("error", f"photo.{photo.id}", "overset",
-                                  f"photo {photo.id!r} has no free slot in the layout"))
-            continue
-        _place(photo, slot, spec, placer)
+def make_photos(arrangement: Arrangement, rect: Rect, photos: tuple[Photo, ...],
+                spec: LayoutSpec, placer: Placer) -> None:
+    """The photos of an arrangement in the region `rect` (its top left corner)."""
+    for frame in arrangement.frames:
+        photo = photos[frame.photo]
+        first = rect.columns[0] + frame.column
+        top = rect.lines[0] + frame.line
+        picture = Rect((first, first + frame.columns), (top, top + frame.lines))
+        caption = Rect(picture.columns, (top + frame.lines,
+                                         top + frame.lines + frame.caption_lines))
+        place_photo(photo, picture, caption, frame.crop, spec, placer)
 
 
-def _place(photo: Photo, slot: PhotoSlot, spec: LayoutSpec, placer: Placer) -> None:
-    element = f"photo.{slot.name}"
-    x, _, width, _ = placer.rect_box(slot.rect)
-    caption = placer.typesetter.set(photo.caption, slot.caption_style, width, indent=0.0)
-    placer.composed(caption, f"photos.{photo.id}.caption")
-    style = spec.styles[slot.caption_style]
-    caption_lines = max(slot.caption_lines, round(len(caption.lines) * style.leading
-                                                 / spec.grid.line_pitch + 0.49))
-    trim = placer.photo_trim.get(slot.name, 0)  # lines given to the article above
-    photo_lines = min(slot.max_lines, slot.rect.line_count - caption_lines) - trim
-    if photo_lines < slot.min_lines:
-        placer.report(Finding("error", element, "overset",
-                              f"caption of {photo.id!r} needs {caption_lines} lines; the photo "
-                              f"would fall below its {slot.min_lines}-line minimum"))
-        photo_lines = slot.min_lines
-    elif caption_lines > slot.caption_lines:
-        placer.report(Finding("info", element, "copyfit",
-                              f"photo {photo.id!r} shortened to {photo_lines} lines for a "
-                              f"{caption_lines}-line caption"))
-    height = photo_lines * spec.grid.line_pitch  # the photo's foot on a grid line
-    top = placer.line_top(slot.rect.lines[0] + trim)
-    crop = crop_box(image_size(photo), (width, height), photo.focus)
-    ppi = (crop[2] - crop[0]) / (width / 72)
-    placer.items.append(Picture(element, photo.file, x, top, width, height, crop, ppi))
-    top_y = placer.line_top(slot.rect.lines[0] + trim + photo_lines)
-    placer.stack_lines(caption.lines, slot.caption_style, x, top_y, width, f"{element}.caption",
-                       placer.line_top(slot.rect.lines[1]))
+def place_photo(photo: Photo, picture: Rect, caption: Rect, crop: float, spec: LayoutSpec,
+                placer: Placer) -> None:
+    element = f"photo.{photo.id}"
+    x, top, width, height = placer.rect_box(picture)
+    box = crop_box(image_size(photo), (width, height), photo.focus)
+    ppi = (box[2] - box[0]) / (width / 72)
+    placer.items.append(Picture(element, photo.file, x, top, width, height, box, ppi))
+    if crop > REPORTED_CROP:
+        size = image_size(photo)
+        side = "top and bottom" if (box[3] - box[1]) < size[1] else "left and right"
+        placer.report(Finding("info", element, "crop",
+                              f"photo {photo.id!r} cropped {crop:.0%} ({side}) to "
+                              f"{picture.column_count} columns × {picture.line_count} lines"))
+    if caption.line_count:
+        placer.lines_block(photo.caption, spec.photos.caption_style, caption, caption.lines[0],
+                           f"{element}.caption")

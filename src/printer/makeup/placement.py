@@ -2,7 +2,7 @@
 
 `Placer` holds the page being made: the grid and its origin on the trim, the typesetter, the
 items and the findings. Element code asks it to place a line on a grid line, a block of lines
-in a slot, a ■ banner; it turns composer problems into findings that name the content key.
+in a rectangle, a bar; it turns composer problems into findings that name the content key.
 """
 
 from __future__ import annotations
@@ -14,8 +14,6 @@ from printer.layout.model import Bar, LayoutSpec, Rect
 from printer.makeup.typeset import Typesetter, baseline, line_offset, line_runs
 from printer.page import Box, Finding, Item, Rule, TextRun
 from printer.text import Line, Paragraph, Span
-
-_PROBLEM_SEVERITY = {"missing-glyph": "error", "overfull-line": "warning", "loose-line": "warning"}
 
 
 def lines_text(count: int) -> str:
@@ -30,7 +28,6 @@ class Placer:
         self.origin = (spec.page.margin_left, spec.page.margin_top)
         self.items: list[Item] = []
         self.findings: list[Finding] = []
-        self.photo_trim: dict[str, int] = {}  # photo slot → lines given to the article (copyfit)
 
     # -- reports -----------------------------------------------------------------------------
     def text_runs(self) -> list[TextRun]:
@@ -39,17 +36,11 @@ class Placer:
     def report(self, finding: Finding) -> None:
         self.findings.append(finding)
 
-    def report_overflow(self, element: str, needed: int, allowed: int) -> None:
-        self.report(Finding("warning", element, "overset",
-                            f"{element} needs {needed} lines, its slot has {allowed}",
-                            lines=needed - allowed))
-
     def composed(self, paragraph: Paragraph, key: str) -> None:
         """Report what the composer could not set by the rules, naming the content key."""
-        for problem in paragraph.problems:
-            severity = _PROBLEM_SEVERITY.get(problem.kind, "warning")
-            self.report(Finding(severity, key, problem.kind, f"{key}: {problem.message}",
-                                text=problem.chars))
+        from printer.makeup.story import problem_findings
+
+        self.findings.extend(problem_findings(paragraph.problems, key))
 
     # -- geometry ----------------------------------------------------------------------------
     def rect_box(self, rect: Rect) -> tuple[float, float, float, float]:
@@ -87,7 +78,7 @@ class Placer:
 
     def report_dropped(self, element: str, lines: Sequence[Line]) -> None:
         text = "".join(line.text for line in lines)
-        message = (f"{element} overset by {lines_text(len(lines))} ({len(text)} characters): "
+        message = (f"overset by {lines_text(len(lines))} ({len(text)} characters): "
                    f"{text[:24]}…")
         self.report(Finding("error", element, "overset", message, lines=len(lines),
                             chars=len(text), text=text))
@@ -124,59 +115,21 @@ class Placer:
         used = top - self.line_top(top_line)
         return top_line + math.ceil(used / self.grid.line_pitch - 1e-6)
 
-    # -- banners -----------------------------------------------------------------------------
-    def banner_lines(self, text: str, bar: Bar, measure: float) -> list[Line]:
-        """A banner's lines: broken at its phrase spaces when the phrases fit (headline
-        practice), otherwise by the composer; the marker's width is kept free on the left."""
-        style = self.typesetter.styles[bar.style]
-        inner = measure - self._marker_width(bar) - style.size * 0.25
-        lines = self._phrase_lines(text.split(), bar.style, inner)
-        if lines is not None:
-            return lines
-        paragraph = self.typesetter.set([Span(text)], bar.style, inner, indent=0.0)
-        self.composed(paragraph, "banner")
-        return paragraph.lines
-
-    def _phrase_lines(self, phrases: list[str], style: str, measure: float) -> list[Line] | None:
-        """Phrases joined on a line while they fit together; None if one alone does not fit."""
-        lines: list[Line] = []
-        current: tuple[str, Line] | None = None
-        for phrase in phrases:
-            trial = f"{current[0]} {phrase}" if current else phrase
-            candidate = self.typesetter.set([Span(trial)], style, measure, indent=0.0)
-            if len(candidate.lines) == 1:
-                current = (trial, candidate.lines[0])
-                continue
-            single = self.typesetter.set([Span(phrase)], style, measure, indent=0.0)
-            if current is None or len(single.lines) != 1:
-                return None
-            lines.append(current[1])
-            current = (phrase, single.lines[0])
-        if current is not None:
-            lines.append(current[1])
-        return lines
-
-    def _marker_width(self, bar: Bar) -> float:
-        style = self.typesetter.styles[bar.style]
-        return style.size * len(bar.marker)
-
-    def banner_height(self, lines: list[Line], bar: Bar) -> int:
-        style = self.typesetter.styles[bar.style]
-        needed = len(lines) * style.leading + style.size * 0.5
-        return max(bar.lines, math.ceil(needed / self.grid.line_pitch - 1e-6))
-
-    def banner(self, lines: list[Line], bar: Bar, frame: Rect, line: int, element: str) -> None:
-        """A ■ banner on grid line `line` of a frame, in its whole number of lines."""
+    # -- bars -------------------------------------------------------------------------------
+    def banner(self, lines: Sequence[Line], bar: Bar, frame: Rect, line: int, height: int,
+               element: str) -> None:
+        """A ■ banner on grid line `line` of a frame, `height` lines tall."""
         x, _, width, _ = self.rect_box(frame)
-        height = self.banner_height(lines, bar) * self.grid.line_pitch
-        self.bar(lines, bar, x, self.line_top(line), width, height, element)
+        self.bar(lines, bar, x, self.line_top(line), width, height * self.grid.line_pitch,
+                 element)
 
     def bar(
         self, lines: Sequence[Line], bar: Bar, x: float, top: float, width: float, height: float,
         element: str,
     ) -> None:
         """A bar (banner, box head): its tint, its rule, its marker in the emphasis colour, and
-        its lines vertically centred; text after the marker, or half an em in without one."""
+        its lines centred between equal margins above and below, `bar.padding` in from the
+        left (the marker first) and never closer than that to the right."""
         style = self.typesetter.styles[bar.style]
         if bar.fill:
             self.items.append(Box(element, x, top, width, height, fill=bar.fill))
@@ -184,16 +137,14 @@ class Placer:
             y = top + height
             self.items.append(Rule(element, x, y, x + width, y, bar.rule, bar.rule_width))
         text_top = top + (height - len(lines) * style.leading) / 2
+        indent = bar.padding
         if bar.marker:
-            indent, right = self._marker_width(bar) + style.size * 0.25, 0.0
             marker = self.typesetter.set([Span(bar.marker, emphasis=True)], bar.style, width,
                                          indent=0.0)
-            self.place_line(marker.lines[0], bar.style, x, text_top, style.leading, width,
-                            f"{element}.marker")
-        else:
-            indent = right = style.size * 0.5
+            self.place_line(marker.lines[0], bar.style, x + indent, text_top, style.leading,
+                            width, f"{element}.marker")
+            indent += style.size * (len(bar.marker) + 0.25)
         for text_line in lines:
             self.place_line(text_line, bar.style, x + indent, text_top, style.leading,
-                            width - indent - right, element)
+                            width - indent - bar.padding, element)
             text_top += style.leading
-

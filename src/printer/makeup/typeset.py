@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from printer.fonts.book import FontBook
 from printer.layout.model import Style
@@ -43,16 +43,34 @@ class RoleGlyphs:
         return self._cache[key]
 
 
-@dataclass
 class Typesetter:
     """Composes text in the spec's styles with the page's fonts; caches glyph sources."""
 
-    book: FontBook
-    styles: Mapping[str, Style]
-    tracking: float = 0.0  # copyfit tracking added to body-like styles (em)
-
-    def __post_init__(self) -> None:
+    def __init__(self, book: FontBook, styles: Mapping[str, Style]) -> None:
+        self.book = book
+        self.styles: dict[str, Style] = dict(styles)  # stepped-down sizes are added to it
         self._sources: dict[tuple[str, str], RoleGlyphs] = {}
+
+    def sized(self, name: str, size: float) -> str:
+        """The name of style `name` at another size, its leading scaled alike (a headline
+        stepped down to fit); registered on first use."""
+        style = self.styles[name]
+        if abs(style.size - size) < 1e-9:
+            return name
+        derived = f"{name}@{size:g}"
+        if derived not in self.styles:
+            scale = size / style.size
+            emphasis = None if style.emphasis_size is None else style.emphasis_size * scale
+            self.styles[derived] = replace(style, name=derived, size=size,
+                                           leading=style.leading * scale,
+                                           emphasis_size=emphasis)
+        return derived
+
+    def display_width(self, text: str, style_name: str, tracking: float = 0.0) -> float:
+        """Width of `text` set on one line in a display style (word spaces one em)."""
+        paragraph = self.set([Span(text)], style_name, 1e6, indent=0.0, tracking=tracking,
+                             space_em=1.0)
+        return max((line.width for line in paragraph.lines), default=0.0)
 
     def source(self, style: Style) -> RoleGlyphs:
         key = (style.font, style.emphasis_font or style.font)

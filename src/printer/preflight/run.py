@@ -1,6 +1,8 @@
 """Stage: preflight — checking a PDF, or building a content file and checking both.
 
-Given a PDF, every check reads the file alone; story fit needs the content and says so.
+Given a PDF, every check reads the file alone; story fit needs the content and says so,
+unless the PDF is printer's and recorded its build's errors and warnings (an overset story…):
+those are reported as the content check would report them.
 Given a content file, the page is laid out and built into a temporary folder as
 `printer build` would, and the layout's own findings (overset, underset, missing glyphs) join
 the PDF's; limits and the type area then come from the layout instead of the defaults of the
@@ -21,6 +23,7 @@ from printer.preflight.fonts import font_reports
 from printer.preflight.report import ERROR, INFO, WARNING, Report
 from printer.preflight.scan import ImagePlacement, scan_page
 from printer.preflight.text import blocks, page_chars
+from printer.prepress.pdfx import recorded_findings
 from printer.prepress.settings import Press
 
 # Makeup findings that are adjustments within the layout's bounds, not problems.
@@ -45,7 +48,12 @@ def check_pdf(path: Path, facts: LayoutFacts | None = None, source: str | None =
             if len(pdf.pages) > 1:
                 report.add(INFO, "boxes", f"page {index + 1} of {len(pdf.pages)}")
             _check_page(report, path, index, page, facts, press)
-    if facts is None:
+        recorded = recorded_findings(pdf) if facts is None else None
+    if recorded is not None:  # with the content, its build's findings are the ones reported
+        report.add(INFO, "story-fit", "story fit as recorded in the PDF by printer's build: "
+                                      "give the content YAML to check it anew")
+        story_findings(report, recorded)
+    elif facts is None:
         report.add(INFO, "story-fit", "story fit needs the content: give the content YAML to "
                                       "check overset and underset stories")
     return report
@@ -95,22 +103,23 @@ def _picture_names(images: list[ImagePlacement], page: PageLayout,
 
 
 def story_findings(report: Report, findings: list[Finding]) -> None:
-    """The makeup's findings in preflight's terms: overset fails, balanced underset informs."""
+    """The makeup's findings in preflight's terms: overset fails, balanced underset informs.
+    Used for a content file's build and for the findings a PDF recorded, so both agree."""
     for finding in findings:
-        if finding.kind == "missing-glyph":
-            report.add(ERROR, "glyphs", finding.message, finding.element)
-        elif finding.kind == "overset" or finding.severity == "error":
-            report.add(ERROR, "story-fit", finding.message, finding.element)
-        elif finding.severity == "info":
-            report.add(INFO, "story-fit", finding.message, finding.element)
-        elif finding.kind == "underset":
-            level = INFO if "balanced" in finding.message else WARNING
-            report.add(level, "story-fit", finding.message, finding.element)
-        elif finding.kind in ADJUSTMENTS:
-            report.add(INFO, "story-fit", finding.message, finding.element)
-        else:
-            report.add(WARNING, "story-fit", finding.message, finding.element)
+        check = "glyphs" if finding.kind == "missing-glyph" else "story-fit"
+        report.add(story_level(finding), check, finding.message, finding.element)
     report.ok("story-fit", "every story fits its frames")
+
+
+def story_level(finding: Finding) -> str:
+    """The preflight level of a makeup finding."""
+    if finding.kind in ("missing-glyph", "overset") or finding.severity == "error":
+        return ERROR
+    if finding.severity == "info":
+        return INFO
+    if finding.kind == "underset":
+        return INFO if "balanced" in finding.message else WARNING
+    return INFO if finding.kind in ADJUSTMENTS else WARNING
 
 
 def check_content(content: Path, layout: Path | None = None) -> Report:

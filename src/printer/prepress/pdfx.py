@@ -8,7 +8,12 @@ PDF/X-4, which the typesetting reference §5 asks for):
 - /GTS_PDFXVersion (PDF/X-4) and /Trapped /False in the document information, and the same
   facts in an XMP metadata stream (pdfxid:GTS_PDFXVersion, pdf:Trapped, xmpMM ids, dates,
   §6.7.2); header version 1.6;
-- a deterministic /ID: qpdf derives it from the file's content.
+- a deterministic /ID: qpdf derives it from the file's content;
+- the page's error and warning findings (overset, loose lines…), when it has any, in a
+  page-piece dictionary (ISO 32000-1 §14.5, PDF 1.3, so on both paths):
+  `/PieceInfo << /Printer << /LastModified (D:…) /Private << /Format … /Findings [ … ] >> >> >>`,
+  each finding a dictionary of /Severity /Element /Kind /Message /Lines /Chars and the first
+  characters of its /Text; `recorded_findings` reads it back for `printer check`.
 
 Dates never come from the clock: SOURCE_DATE_EPOCH when set (reproducible builds), else
 2000-01-01 00:00 UTC, the date ReportLab's invariant mode writes. Streams are copied as they
@@ -22,6 +27,7 @@ import hashlib
 import os
 import uuid
 import zlib
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -29,6 +35,7 @@ from xml.sax.saxutils import escape
 
 import pikepdf
 
+from printer.page import Finding
 from printer.prepress.settings import Press
 
 PDFX_VERSION = "PDF/X-4"
@@ -39,14 +46,20 @@ X1A = {"version": "PDF/X-1:2001", "conformance": "PDF/X-1a:2001", "pdf": "1.3"}
 CREATOR = "printer"
 PRODUCER = "printer (ReportLab, pikepdf)"
 REGISTRY = "http://www.color.org"
+PIECE = "/Printer"  # our page-piece dictionary in /PieceInfo (ISO 32000-1 §14.5)
+RECORD_FORMAT = "printer-findings/1"
+RECORDED = frozenset({"error", "warning"})  # severities written into the PDF
+RECORD_TEXT = 40  # characters of a finding's text kept in the record
 
 
 class ProfileError(ValueError):
     """The output profile cannot serve as a PDF/X output intent."""
 
 
-def finish(path: Path, press: Press, title: str) -> None:
-    """Rework the PDF at `path` into PDF/X-4 for `press` (in place)."""
+def finish(path: Path, press: Press, title: str,
+           findings: Sequence[Finding] = ()) -> None:
+    """Rework the PDF at `path` into PDF/X-4 for `press` (in place), recording the page's
+    error and warning `findings` in its page-piece dictionary."""
     data = path.read_bytes()
     date = build_date()
     x1a = press.standard == "PDF/X-1a"
@@ -59,6 +72,7 @@ def finish(path: Path, press: Press, title: str) -> None:
             _claim_x1a(pdf, claim)
         else:
             _set_xmp(pdf, title, date, hashlib.sha256(data).digest(), claim)
+        _record_findings(pdf, findings, date)
         version = {"force_version": X1A["pdf"]} if x1a else {"min_version": PDF_VERSION}
         pdf.save(
             path,
@@ -79,6 +93,53 @@ def _claim_x1a(pdf: pikepdf.Pdf, claim: bool) -> None:
         info.GTS_PDFXConformance = X1A["conformance"]
     if "/Metadata" in pdf.Root:
         del pdf.Root.Metadata
+
+
+def _record_findings(pdf: pikepdf.Pdf, findings: Sequence[Finding], date: datetime) -> None:
+    """The page's errors and warnings in /PieceInfo /Printer of its (first) page; none: no
+    dictionary, so a clean page is as any other producer's."""
+    recorded = [f for f in findings if f.severity in RECORDED]
+    if not recorded or not pdf.pages:
+        return
+    entries = [pikepdf.Dictionary(
+        Severity=f.severity, Element=f.element, Kind=f.kind, Message=f.message,
+        Lines=f.lines, Chars=f.chars, Text=f.text[:RECORD_TEXT],
+    ) for f in recorded]
+    private = pikepdf.Dictionary(Format=RECORD_FORMAT, Findings=pikepdf.Array(entries))
+    stamp = _pdf_date(date)
+    page = pdf.pages[0].obj
+    page.PieceInfo = pikepdf.Dictionary({PIECE: pikepdf.Dictionary(
+        LastModified=stamp, Private=private)})
+    page.LastModified = stamp  # required on a page with /PieceInfo (ISO 32000-1 Table 30)
+
+
+def recorded_findings(pdf: pikepdf.Pdf) -> list[Finding] | None:
+    """The findings a printer build recorded in the PDF's pages, or None when it has no
+    record (another producer's file, or a page with nothing to report)."""
+    found: list[Finding] | None = None
+    for page in pdf.pages:
+        piece = page.obj.get("/PieceInfo")
+        data = piece.get(PIECE) if isinstance(piece, pikepdf.Dictionary) else None
+        private = data.get("/Private") if isinstance(data, pikepdf.Dictionary) else None
+        if not isinstance(private, pikepdf.Dictionary) or \
+                str(private.get("/Format", "")) != RECORD_FORMAT:
+            continue
+        found = found or []
+        found.extend(_finding(entry) for entry in private.get("/Findings", pikepdf.Array())
+                     if isinstance(entry, pikepdf.Dictionary))
+    return found
+
+
+def _finding(entry: pikepdf.Dictionary) -> Finding:
+    def text(key: str) -> str:
+        return str(entry.get(key, ""))
+
+    def number(key: str) -> int:
+        value = entry.get(key, 0)
+        return int(value) if isinstance(value, int) else 0
+
+    return Finding(text("/Severity"), text("/Element"), text("/Kind"), text("/Message"),
+                   number("/Lines"), number("/Chars"), text("/Text"))
 
 
 def build_date() -> datetime:

@@ -59,8 +59,13 @@ class EditionResult:
     peak_kib: int = 0  # the worker's peak resident memory so far
 
     @property
+    def errors(self) -> tuple[str, ...]:
+        """Findings of severity error (an overset story): written, but not fit for press."""
+        return tuple(line for line in self.warnings if line.startswith("error: "))
+
+    @property
     def ok(self) -> bool:
-        return self.status != "failed"
+        return self.status != "failed" and not self.errors
 
 
 @dataclass
@@ -81,6 +86,11 @@ class BatchReport:
     @property
     def failed(self) -> list[EditionResult]:
         return [result for result in self.results if result.status == "failed"]
+
+    @property
+    def with_errors(self) -> list[EditionResult]:
+        """Editions written with error findings (overset…), skipped ones included."""
+        return [result for result in self.results if result.errors]
 
     @property
     def with_warnings(self) -> list[EditionResult]:
@@ -273,9 +283,18 @@ def describe(result: EditionResult) -> str:
         return f"failed {result.output}: {first}"
     if result.status == "skipped":
         return f"skipped {result.output} (unchanged)"
-    count = len(result.warnings)
-    notes = f", {count} warning{'s' if count != 1 else ''}" if count else ""
-    return f"built {result.output} in {result.seconds:.2f} s{notes}"
+    return f"built {result.output} in {result.seconds:.2f} s{_counts(result, ', ')}"
+
+
+def _counts(result: EditionResult, lead: str = "") -> str:
+    """The edition's problems, e.g. `1 error, 2 warnings` (errors apart from the other
+    warnings), after `lead`; "" when it has none."""
+    errors = len(result.errors)
+    warnings = len(result.warnings) - errors
+    parts = [f"{errors} error{'s' if errors != 1 else ''}"] if errors else []
+    if warnings:
+        parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+    return lead + ", ".join(parts) if parts else ""
 
 
 def _execute(todo: list[EditionJob], options: BatchOptions
@@ -332,8 +351,7 @@ def _contact_sheet(jobs: list[EditionJob], done: dict[str, EditionResult],
         status = result.status if result else "failed"
         if status != "failed" and pdf.exists() and not thumb.exists():
             render_thumbnail(pdf, thumb)
-        count = len(result.warnings) if result else 0
-        note = f"{count} warning{'s' if count != 1 else ''}" if count else ""
+        note = _counts(result) if result else ""
         if result and result.error:
             note = result.error.splitlines()[0]
         tiles.append(Tile(job.output, status, note, thumb if status != "failed" else None))

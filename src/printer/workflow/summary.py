@@ -4,9 +4,10 @@
 as JSON beside the PDF (`out/x.pdf` → `out/x.summary.json`) so that builds made by different
 processes can be compared, and `printer diff` can name the element under a changed area.
 
-Stories group the text runs by their element name: `article` (all its columns, head and
-byline), `highlights.groupN`, `headline.title`, `headline.deck`, `photo.NAME.caption`,
-`folio`, `credit`… The article's columns (`article.colN`) are also kept line by line.
+Stories group the text runs by their element name: `article1`, `article2`… (all a story's
+columns, head and byline), `highlights.groupN`, `headline.title`, `headline.deck`,
+`photo.ID.caption`, `folio`, `credit`… Story columns (`article1.colN`) are also kept line by
+line.
 Lengths are points from the trim's top-left corner, y downward, as in the page layout.
 """
 
@@ -59,7 +60,7 @@ class PageSummary:
 
 
 def story_of(element: str) -> str:
-    """The story an element belongs to: `article.col2.banner` → `article`,
+    """The story an element belongs to: `article1.col2.banner` → `article1`,
     `highlights.group3.item` → `highlights.group3`, `photo.lead.caption` → itself."""
     parts = element.split(".")
     if parts[0] == "photo":
@@ -70,9 +71,9 @@ def story_of(element: str) -> str:
 
 
 def column_of(element: str) -> str | None:
-    """`article.col2` for every element of the article's second column, else None."""
+    """`article1.col2` for every element of the first story's second column, else None."""
     parts = element.split(".")
-    if len(parts) >= 2 and parts[0] == "article" and parts[1].startswith("col"):
+    if len(parts) >= 2 and parts[0].startswith("article") and parts[1].startswith("col"):
         return ".".join(parts[:2])
     return None
 
