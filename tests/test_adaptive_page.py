@@ -224,3 +224,26 @@ def test_the_same_input_gives_the_same_bytes(project: Path, tmp_path: Path) -> N
     shutil.copy(first.pdf, copy)
     second = build_edition(project, "again", data)
     assert second.pdf.read_bytes() == copy.read_bytes()
+
+
+# --- other page sizes ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("layout", ["tabloid", "a4"])
+def test_other_page_sizes_set_all_of_the_sample(project: Path, layout: str) -> None:
+    from printer.preflight import check_content
+
+    path = project / "content" / "jiaozuo-2024.yaml"
+    pdf = project / "out" / f"sample-{layout}.pdf"
+    result = build(path, pdf, project / "layout" / f"{layout}.yaml")
+    spec = load_layout(project / "layout" / f"{layout}.yaml")
+    built = Built(layout, editions.sample(), pdf, result, spec)
+    assert overset(built) == [] and overlaps(pdf) == []
+    printed = Counter(c.text for c in read_chars(pdf)[0])
+    reference = Counter(c.text for c in read_chars(
+        build(path, project / "out" / "sample-broadsheet.pdf").output or pdf)[0])
+    assert printed == reference  # every character of the sample, as on the broadsheet
+    holes = empty_rectangles(pdf, below_headline(built), tints=False)
+    assert holes == [], [tuple(round(v / 2.835) for v in h) for h in holes]
+    report = check_content(path, project / "layout" / f"{layout}.yaml")
+    assert (report.count("error"), report.count("warning")) == (0, 0), report.text()

@@ -71,7 +71,7 @@ def test_broadsheet_styles_and_dress(layout: LayoutSpec) -> None:
     assert layout.styles["byline"].align == "right"
     assert layout.swatches["accent"].m == 1.0
     assert layout.stories.banner.marker == "■" and layout.stories.banner.lines == 2
-    assert layout.stories.title_sizes == (26.0, 24.0, 22.0, 18.0)  # 一号 … 小二
+    assert layout.stories.title_sizes == (30.0, 28.0, 26.0, 24.0, 22.0, 18.0)  # … 一号 … 小二
     assert layout.highlights.groups_per_row == Extent(2, 3)
     assert layout.headline.title_sizes[0] == 60.0 and layout.headline.title_lines == 2
     assert layout.headline.deck_columns == 6

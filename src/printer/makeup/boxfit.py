@@ -199,11 +199,11 @@ class BoxMeasure:
         left at its foot (down to the row's foot). The tint beside a short item is a list's
         ragged edge, not a hole: a line counts as ink across the cell."""
         leading = self.item_leading
-        bands = [Band(head, 0.0, group.width), blank(HEAD_GAP * leading)]
+        bands = [Band.ink(head, 0.0, group.width), blank(HEAD_GAP * leading)]
         for number, item in enumerate(group.items):
             if number:
                 bands.append(blank(gap))
-            bands.extend(Band(leading, 0.0, group.width) for _ in item)
+            bands.extend(Band.ink(leading, 0.0, group.width) for _ in item)
         used = sum(band.height for band in bands)
         bands.append(blank(max(0.0, height - used)))
         return tuple(bands)

@@ -23,7 +23,7 @@ from printer.makeup.flow import FlowItem, FlowResult, flow, least_capacity
 from printer.makeup.phrases import phrase_lines
 from printer.makeup.score import ZERO, Score, foot_score
 from printer.makeup.typeset import Typesetter, line_offset
-from printer.makeup.white import Band, blank, hole_lines, holes
+from printer.makeup.white import Band, blank, hole_lines, holes, line_spans
 from printer.page import Finding
 from printer.text import Line, Problem, Span
 
@@ -110,21 +110,34 @@ class StoryMeasure:
                                      measure, (self.typesetter.styles[stories.kicker_style].size,),
                                      2, f"{self.element}.kicker")
                 height += kicker.height
+            self._heads[columns] = self._best_head(kicker, height, measure)
+        return self._heads[columns]
+
+    def _best_head(self, kicker: DisplayText | None, above: float, measure: float) -> StoryHead:
+        """The title at the largest of the layout's sizes that sets within its lines and
+        leaves no hole beside it; else the largest that sets."""
+        stories, grid = self.spec.stories, self.spec.grid
+        found: list[StoryHead] = []
+        for size in stories.title_sizes:
             title = set_display(self.typesetter, self.article.title, stories.title_style,
-                                measure, stories.title_sizes, stories.title_lines,
-                                f"{self.element}.title")
-            height += title.height
+                                measure, (size,), stories.title_lines, f"{self.element}.title")
+            height = above + title.height
             lines = math.ceil(height / grid.line_pitch - 1e-6)
             slack = lines * grid.line_pitch - height
-            holes = self._head_holes([kicker, title], measure, slack)
-            self._heads[columns] = StoryHead(kicker, title, lines, holes, slack)
-        return self._heads[columns]
+            head = StoryHead(kicker, title, lines,
+                             self._head_holes([kicker, title], measure, slack), slack)
+            if not head.holes.hole and not head.holes.overset:
+                return head
+            found.append(head)
+        return min(found, key=lambda head: (head.holes.overset, head.holes.hole > 0))
 
     def _head_holes(self, parts: list[DisplayText | None], measure: float,
                     slack: float) -> Score:
         """The head's white as the page shows it: a line of space above it (the usual gap
-        from the region above), its lines with their ink, the slack down to the text."""
+        from the region above), its lines with their ink, the slack down to the text, and
+        on the right the gutter to whatever stands beside it."""
         grid = self.spec.grid
+        gutter = grid.gutter_chars * grid.char
         bands = [blank(grid.line_pitch)]
         for part in parts:
             if part is None:
@@ -133,9 +146,11 @@ class StoryMeasure:
             edge = max(0.0, (part.leading - style.size) / 2)  # the leading outside the em box
             for line in part.lines:
                 shift = line_offset(line, style.align, measure)
-                bands += [blank(edge), Band(style.size, shift, shift + line.width), blank(edge)]
+                glyphs = [(g.x, g.width) for g in line.glyphs if not g.char.isspace()]
+                spans = line_spans(glyphs, shift, style.size)
+                bands += [blank(edge), Band(style.size, spans), blank(edge)]
         bands.append(blank(slack))
-        sizes = holes(bands, measure, self.spec.copyfit.hole)
+        sizes = holes(bands, measure + gutter, self.spec.copyfit.hole)
         cut = sum(f.lines for part in parts if part is not None for f in part.findings)
         return Score(overset=max(0, cut) + sum(1 for part in parts if part and part.findings),
                      hole=hole_lines(sizes, grid.span(0, 1)[1], grid.line_pitch))

@@ -16,12 +16,16 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Band:
-    """A band of a block: `height` points; ink from `left` to `right` (points from the
-    block's left edge), or no ink at all (`left` None)."""
+    """A band of a block: `height` points; ink over `spans` — (left, right) in points from
+    the block's left edge — or none at all. A line of display type has one span per run of
+    glyphs: the space between two phrases of a title is white."""
 
     height: float
-    left: float | None = None
-    right: float = 0.0
+    spans: tuple[tuple[float, float], ...] = ()
+
+    @classmethod
+    def ink(cls, height: float, left: float, right: float) -> Band:
+        return cls(height, ((left, right),))
 
 
 def blank(height: float) -> Band:
@@ -29,25 +33,60 @@ def blank(height: float) -> Band:
 
 
 def holes(bands: list[Band], width: float, hole: float) -> list[tuple[float, float]]:
-    """Sizes (width, height) of the holes of a block `width` wide: for every run of bands, the
-    white they share on the right and on the left, where both sides reach `hole`."""
+    """Sizes (width, height) of the holes of a block `width` wide: for every run of bands,
+    the white intervals they all share, where one of them and the run's height reach `hole`."""
     found: list[tuple[float, float]] = []
     count = len(bands)
     for first in range(count):
         height = 0.0
-        right_white = left_white = width
+        white = [(0.0, width)]
         for last in range(first, count):
             band = bands[last]
             height += band.height
-            if band.left is not None:
-                right_white = min(right_white, width - band.right)
-                left_white = min(left_white, band.left)
-            best = max(right_white, left_white)
+            if band.spans:
+                white = _without(white, band.spans)
+            best = max((right - left for left, right in white), default=0.0)
             if best < hole - 1e-6:
                 break
             if height >= hole - 1e-6:
                 found.append((best, height))
     return _maximal(found)
+
+
+def _without(white: list[tuple[float, float]],
+             spans: tuple[tuple[float, float], ...]) -> list[tuple[float, float]]:
+    """White intervals less the inked spans."""
+    for ink_left, ink_right in spans:
+        kept = []
+        for left, right in white:
+            if ink_right <= left or ink_left >= right:
+                kept.append((left, right))
+                continue
+            if left < ink_left:
+                kept.append((left, ink_left))
+            if ink_right < right:
+                kept.append((ink_right, right))
+        white = kept
+    return white
+
+
+INK_INSET = 0.1  # of the type size: a CJK glyph's ink stops short of its em box on each side
+
+
+def line_spans(glyphs: list[tuple[float, float]], offset: float, size: float
+               ) -> tuple[tuple[float, float], ...]:
+    """Ink spans of a line from its glyphs' (x, width): runs of glyphs, parted where the gap
+    to the next glyph is wider than a quarter em (a word space between phrases), each run's
+    ink a little inside its glyphs' cells."""
+    spans: list[tuple[float, float]] = []
+    for x, width in sorted(glyphs):
+        left, right = offset + x, offset + x + width
+        if spans and left - spans[-1][1] <= 0.25 * size:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], right))
+        else:
+            spans.append((left, right))
+    inset = INK_INSET * size
+    return tuple((left + inset, right - inset) for left, right in spans)
 
 
 def _maximal(sizes: list[tuple[float, float]]) -> list[tuple[float, float]]:

@@ -3,7 +3,8 @@
 Characters come from PDFium (their Unicode, origin, size and advance box), drawn ones only.
 They are grouped into lines by baseline, a line is cut into column pieces where the gap to the
 next character is wider than a gutter would be, and pieces stacked at the line pitch with
-overlapping extents form a column block; an indented piece starts a new paragraph. Each
+overlapping extents and one size of type form a column block; an indented piece starts a new
+paragraph. Each
 paragraph's lines then go to `printer.text.rules.check_lines`, the composer's independent
 checker (clreq §3.1.7, GB/T 15834 §5.1, GB/T 15835), so a PDF from anywhere is held to the
 same line rules as the makeup.
@@ -136,6 +137,10 @@ def blocks(chars: list[Char]) -> list[Block]:
 
 
 def _continues(above: Piece, below: Piece) -> bool:
+    """Whether `below` is the next line of the paragraph `above` ends: the same size of type
+    (a headline over its deck is two texts), a line pitch below, overlapping across."""
+    if abs(above.size - below.size) > 0.05 * max(above.size, below.size):
+        return False
     step = above.baseline - below.baseline
     if not 0 < step <= LINE_STEP * max(above.size, below.size):
         return False
