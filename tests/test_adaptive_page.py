@@ -155,6 +155,30 @@ def below_headline(built: Built) -> tuple[float, float, float, float]:
                             foot - built.result.page.type_area[1])
 
 
+def head_blocks(built: Built) -> list[tuple[float, float, float, float]]:
+    """Each story's head (kicker and title) as a block, in MediaBox points from the top left:
+    from its first line's top to its last line's foot, across the columns it heads — the
+    white beside a short title is the head's own, designed, not a hole in the page."""
+    page = built.result.page
+    x0, top0, _, _ = type_area_region(built.pdf, (0.0, 0.0, 0.0, 0.0))
+    runs = page.text_runs()
+    blocks = []
+    for story in sorted({r.element.split(".")[0] for r in runs if r.element.startswith("article")}):
+        head = [r for r in runs if r.element in (f"{story}.kicker", f"{story}.title")]
+        if not head:
+            continue
+        top = min(r.baseline - 0.88 * r.size for r in head)
+        foot = max(r.baseline + 0.12 * r.size for r in head)
+        under = [r for r in runs if r.element.startswith(f"{story}.col")
+                 and r.baseline - r.size > foot - 1]
+        first = [r for r in under if r.baseline - r.size < foot + 2 * built.layout.grid.line_pitch]
+        right = max((max(r.xs) + r.size for r in first), default=max(max(r.xs) + r.size
+                                                                      for r in head))
+        left = min(min(r.xs) for r in head)
+        blocks.append((x0 + left, top0 + top, x0 + right, top0 + foot))
+    return blocks
+
+
 def test_no_hole_below_the_headline(length: tuple[float, Built]) -> None:
     _, built = length
     holes = empty_rectangles(built.pdf, below_headline(built), tints=False)
@@ -193,6 +217,9 @@ def test_other_shapes_build_without_loss_or_overlap(shapes: dict[str, Built], na
         assert not wanted - printed
     pictures = [i for i in built.result.page.items if type(i).__name__ == "Picture"]
     assert len(pictures) == len(built.data["photos"])
+    holes = empty_rectangles(built.pdf, below_headline(built), tints=False,
+                             filled_boxes=head_blocks(built))
+    assert holes == [], [tuple(round(v / 2.835) for v in h) for h in holes]
     assert max(feet(built)) < 2.5  # every column ends within two lines of the foot
 
 

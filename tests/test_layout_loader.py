@@ -160,8 +160,8 @@ BAD = [
      "regions[3].choose[0].across[1].down[0].photos", "expected 'rest'"),
     ("              - {element: credit}", "              - {element: credit, foot_photos: 1}",
      "regions[3].choose[0].across[1].down[2].foot_photos", "only a story region takes"),
-    ("          - {story: 1, space_above: 1}", "          - {photos: rest}",
-     "regions[3].choose[1].down[1]",
+    ("          - {story: 1}", "          - {photos: rest}",
+     "regions[3].choose[1].down[2]",
      "the photo well is already placed at regions[3].choose[1].down[0]"),
     ("  - {element: folio, lines: 2}", "  - {element: masthead, lines: 2}",
      "regions[0].element", "expected one of: folio, headline"),
@@ -186,7 +186,7 @@ BAD = [
 def test_a_plan_without_the_first_story_is_refused(tmp_path: Path) -> None:
     old = "          - {story: 1, columns: 1..4,"
     text = TEXT.replace(old, old.replace("story: 1", "story: 2"))
-    text = text.replace("          - {story: 1, space_above: 1}", "          - {story: 3}")
+    text = text.replace("          - {story: 1}", "          - {story: 3}")
     with pytest.raises(InputError) as info:
         load_layout(make_layout(tmp_path, text))
     assert info.value.key == "regions"

@@ -302,10 +302,13 @@ def empty_rectangles(
     min_mm: float = 12.0,
     dpi: float = 50.0,
     tints: bool = True,
+    filled_boxes: list[tuple[float, float, float, float]] | None = None,
 ) -> list[tuple[float, float, float, float]]:
     """Empty rectangles of at least min_mm × min_mm inside `region` of page 1; with
     `tints=False` only paper white is empty (a tinted box counts as filled: its own holes
-    are checked by what they are, e.g. rows and cells of the highlights box).
+    are checked by what they are, e.g. rows and cells of the highlights box). Boxes
+    (`filled_boxes`, in the same units as `region`) count as filled whatever they hold:
+    display white the caller has judged by other means, such as a story's head block.
 
     `region` is (x0, top, x1, bottom) in PDF points measured from the TOP-LEFT of the page's
     MediaBox (pdfplumber's convention: x right, top down). Returns maximal empty boxes in the same
@@ -328,7 +331,7 @@ def empty_rectangles(
         return []
     rgb = rgb[r0:r1, c0:c1]
     filled = np.zeros(rgb.shape[:2], dtype=bool)
-    for ix0, itop, ix1, ibottom in images:
+    for ix0, itop, ix1, ibottom in [*images, *(filled_boxes or [])]:
         a = max(0, math.floor((ix0 - origin_x) * scale) - c0)
         b = max(0, math.ceil((ix1 - origin_x) * scale) - c0)
         c = max(0, math.floor((itop - origin_y) * scale) - r0)

@@ -120,7 +120,7 @@ class Needs:
 
     # -- stories -----------------------------------------------------------------------------
     def story_at(self, story: int, columns: int, lines: int, foot: tuple[int, ...],
-                 foot_columns: range) -> StoryChoice:
+                 foot_columns: range, followed: bool = False) -> StoryChoice:
         """The best setting of a story in `columns` × `lines`, with the `foot` photos (if
         any) at the foot of some of its last columns. Its head spans all its columns or, when
         the title would leave white beside it, only the first ones (the text of the others
@@ -133,7 +133,8 @@ class Needs:
                  if not (measure.head(span).holes.hole or measure.head(span).holes.overset)]
         for span in clean[:1] or range(columns, 0, -1):
             for extra in range(HEAD_SPACE + 1):
-                choice = self._story_at(story, columns, lines, foot, foot_columns, extra, span)
+                choice = self._story_at(story, columns, lines, foot, foot_columns, extra, span,
+                                        followed)
                 if best is None or _choice_order(choice) < _choice_order(best):
                     best = choice
                 if not (choice.fit.score.hole or choice.fit.score.short):
@@ -142,7 +143,7 @@ class Needs:
         return best
 
     def _story_at(self, story: int, columns: int, lines: int, foot: tuple[int, ...],
-                  foot_columns: range, extra: int, span: int) -> StoryChoice:
+                  foot_columns: range, extra: int, span: int, followed: bool) -> StoryChoice:
         measure = self.stories[story]
         setting = measure.head(span, extra)
         head = setting.lines
@@ -156,7 +157,7 @@ class Needs:
 
         narrow = 0 if span == columns else span
         if not foot:
-            fit = measure.fit(capacities(0, 0))
+            fit = measure.fit(capacities(0, 0), (1,) * columns if followed else ())
             return StoryChoice(story, columns, head, fit, None, 0, holes, narrow)
         best: StoryChoice | None = None
         well = self.well(foot, lead=False)
@@ -168,7 +169,8 @@ class Needs:
                 caps = capacities(feet, height + gap)
                 if min(caps) < 1 or not self._near_flush(measure, caps):
                     continue
-                below = tuple(gap if column >= columns - feet else 0 for column in range(columns))
+                below = tuple(gap if column >= columns - feet else int(followed)
+                              for column in range(columns))
                 fit = measure.fit(caps, below)
                 choice = StoryChoice(story, columns, head, fit, arrangement, feet, holes, narrow)
                 if best is None or _choice_order(choice) < _choice_order(best):

@@ -143,7 +143,11 @@ class WellMeasure:
             widths = [self.grid.span(0, w)[1] for w in split]
             captions = [self.caption_lines(p.index, w) for p, w in zip(photos, split, strict=True)]
             caption = max(captions)
-            prefer = ZERO
+            # A caption shorter than its row's leaves its photo's columns empty down to the gap
+            # under the row: a hole a reader sees.
+            short = Score(hole=sum((caption - own) * w for own, w in zip(captions, split,
+                                                                         strict=True)))
+            prefer = short
             for w, s in zip(split, sizes, strict=True):
                 prefer = prefer + preference(w, s.prefer)
             for lines in range(max(lows), min(highs) + 1):

@@ -134,7 +134,7 @@ class _Solver:
         self.foot = foot
         self.well_photos = well
         self.grid_lines = needs.spec.grid.lines
-        self._at: dict[tuple[int, int, int], Sized] = {}
+        self._at: dict[tuple[int, int, int, bool], Sized] = {}
         self._present: dict[int, bool] = {}
         self.tried = 0
 
@@ -193,16 +193,18 @@ class _Solver:
         return 0, None
 
     # -- solving -------------------------------------------------------------------------------
-    def at(self, region: Region, columns: int, lines: int) -> Sized:
-        """The best sizing of a region exactly `columns` × `lines` (memoised)."""
-        key = (id(region), columns, lines)
+    def at(self, region: Region, columns: int, lines: int, followed: bool = False) -> Sized:
+        """The best sizing of a region exactly `columns` × `lines` (memoised); `followed`: a
+        region of the same `down` list comes under it, so white at its columns' feet shows
+        as white above that region rather than at the page's foot."""
+        key = (id(region), columns, lines, followed)
         found = self._at.get(key)
         if found is None:
-            found = self._solve(region, columns, lines)
+            found = self._solve(region, columns, lines, followed)
             self._at[key] = found
         return found
 
-    def _solve(self, region: Region, columns: int, lines: int) -> Sized:
+    def _solve(self, region: Region, columns: int, lines: int, followed: bool) -> Sized:
         self.tried += 1
         if isinstance(region, Choose):  # the designs in the layout's order of preference
             options = [(self.at(c, columns, lines).score + Score(style=ALTERNATIVE_COST * rank),
@@ -219,7 +221,7 @@ class _Solver:
         if isinstance(region, PhotoWell):
             return self._well(region, columns, lines)
         assert isinstance(region, StorySlot)
-        return self._story(region, columns, lines)
+        return self._story(region, columns, lines, followed)
 
     def _block(self, region: Block, columns: int, lines: int) -> Sized:
         options = self.needs.block_options(region.element, columns)
@@ -248,13 +250,13 @@ class _Solver:
         score = options[height].score + empty_score(columns, white)
         return Sized(region, columns, lines, score, detail=options[height], white=white)
 
-    def _story(self, region: StorySlot, columns: int, lines: int) -> Sized:
+    def _story(self, region: StorySlot, columns: int, lines: int, followed: bool) -> Sized:
         number = region.number or 1
         foot = self.foot.get(number, ())
         if foot and not region.foot_photos.allows(len(foot)):  # this design cannot take them
             return Sized(region, columns, lines, Score(overset=PHOTO_LOST * len(foot)))
         spans = region.foot_columns.clip(columns)
-        choice = self.needs.story_at(number - 1, columns, lines, foot, spans)
+        choice = self.needs.story_at(number - 1, columns, lines, foot, spans, followed)
         return Sized(region, columns, lines, choice.score, detail=choice)
 
     # -- containers ----------------------------------------------------------------------------
@@ -269,10 +271,11 @@ class _Solver:
             space = spaces[index]
             merged: dict[int, tuple[Score, tuple[tuple[Sized, int], ...]]] = {}
             above = child.sizing.space_above
+            followed = index < len(children) - 1
             for used, (score, done) in table.items():
                 room = lines - used - space.low - above
                 for height in range(max(0, low - above), min(high - above, room) + 1):
-                    sized = self.at(child, columns, height)
+                    sized = self.at(child, columns, height, followed)
                     cost = score + sized.score + preference(height, child.sizing.prefer)
                     for gap in range(space.low, (space.high or space.low) + 1):
                         total = used + above + sized.lines + gap
