@@ -168,7 +168,10 @@ class BoxMeasure:
         """The best cut of a row's width between groups [start, end), their items `air`
         leadings further apart than the least."""
         best: tuple[Score, BoxRow] | None = None
-        for split in _splits(width, end - start, min(2, width // (end - start))):
+        count = end - start
+        for split in _splits(width, count, min(2, width // count)):
+            if max(split) > -(-width // count) + 1 or min(split) < width // count - 1:
+                continue  # cells far from an even share would not balance a row
             cells, bounds = [], 0
             for offset, columns in enumerate(split):
                 cells.append((start + offset, bounds, bounds + columns))

@@ -17,6 +17,7 @@ from printer.content.model import Edition
 from printer.layout.model import LayoutSpec
 from printer.makeup.boxfit import BoxMeasure
 from printer.makeup.heads import editors_text, line_needs, measure_headline
+from printer.makeup.memo import kept
 from printer.makeup.photowell import Arrangement, PhotoInfo, WellMeasure
 from printer.makeup.score import PHOTO_LOST, ZERO, Score
 from printer.makeup.story import StoryFit, StoryMeasure
@@ -68,7 +69,9 @@ class Needs:
         self.caption_lines = caption_lines
         self.stories = [StoryMeasure(article, number, spec, typesetter, tracking)
                         for number, article in enumerate(edition.articles, start=1)]
-        self.box = BoxMeasure(edition.highlights, spec, typesetter)
+        self.box = kept(("box", edition.highlights, id(spec), id(typesetter.book)),
+                        lambda: BoxMeasure(edition.highlights, spec, typesetter),
+                        spec, typesetter.book)
         self._blocks: dict[tuple[str, int], BlockOptions] = {}
         self._wells: dict[tuple[tuple[int, ...], bool], WellMeasure] = {}
 
@@ -96,7 +99,9 @@ class Needs:
         if element == "folio":  # its line, and the rule under it within it or a line below
             return {1: (Score(), None), 2: (Score(), None)}
         if element == "headline":
-            setting = measure_headline(self.edition, spec, typesetter, width)
+            key = ("headline", self.edition.headline, width, id(spec), id(typesetter.book))
+            setting = kept(key, lambda: measure_headline(self.edition, spec, typesetter, width),
+                           spec, typesetter.book)
             return {setting.lines: (Score(), setting)}
         if element == "highlights":
             options: BlockOptions = {}
@@ -114,8 +119,11 @@ class Needs:
         key = (photos, lead)
         if key not in self._wells:
             infos = [self.photos[i] for i in photos]
-            self._wells[key] = WellMeasure(infos, lead, self.spec.photos, self.spec.grid,
-                                           self.caption_lines)
+            shown = tuple((info, self.edition.photos[info.index].caption) for info in infos)
+            self._wells[key] = kept(
+                ("well", shown, lead, id(self.spec), id(self.typesetter.book)),
+                lambda: WellMeasure(infos, lead, self.spec.photos, self.spec.grid,
+                                    self.caption_lines), self.spec, self.typesetter.book)
         return self._wells[key]
 
     # -- stories -----------------------------------------------------------------------------
@@ -162,13 +170,19 @@ class Needs:
         best: StoryChoice | None = None
         well = self.well(foot, lead=False)
         gap = self.spec.photos.gap
+        room = sum(lines - top for top in tops)
+        spacing = self.spec.copyfit.banner_space * measure.banners
         for feet in foot_columns:
             if feet > columns:
                 break
+            shortest = min(lines - top for top in tops[columns - feet :])
             for height, arrangement in well.options(feet).items():
-                caps = capacities(feet, height + gap)
-                if min(caps) < 1 or not self._near_flush(measure, caps):
+                # Only photo heights that leave the text about the room it needs are fitted.
+                left = room - feet * (height + gap) - measure.lines
+                if not -3 * columns <= left <= spacing + 2 * columns or \
+                        shortest - height - gap < 1:
                     continue
+                caps = capacities(feet, height + gap)
                 below = tuple(gap if column >= columns - feet else int(followed)
                               for column in range(columns))
                 fit = measure.fit(caps, below)
@@ -180,14 +194,6 @@ class Needs:
             best = StoryChoice(story, columns, head, _overset(fit, PHOTO_LOST * len(foot)), None,
                                0, holes, narrow)
         return best
-
-    def _near_flush(self, measure: StoryMeasure, capacities: tuple[int, ...]) -> bool:
-        """Whether columns of these capacities leave the text about the room it needs: not
-        overset by more than a few lines, nor short by more than spacing can fill."""
-        room = sum(capacities)
-        spacing = self.spec.copyfit.banner_space * measure.banners
-        columns = len(capacities)
-        return -3 * columns <= room - measure.lines <= spacing + 2 * columns
 
 
 def _choice_order(choice: StoryChoice) -> Score:

@@ -11,6 +11,7 @@ of a picture); the geometry search then picks the height that suits the page.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -150,7 +151,12 @@ class WellMeasure:
             prefer = short
             for w, s in zip(split, sizes, strict=True):
                 prefer = prefer + preference(w, s.prefer)
-            for lines in range(max(lows), min(highs) + 1):
+            keep = 1 - self.spec.max_crop  # heights at which every frame keeps enough picture
+            low = max(max(lows), *(math.ceil(w * keep / p.aspect / pitch - 1e-9)
+                                   for p, w in zip(photos, widths, strict=True)))
+            high = min(min(highs), *(math.floor(w / (p.aspect * keep) / pitch + 1e-9)
+                                     for p, w in zip(photos, widths, strict=True)))
+            for lines in range(low, high + 1):
                 crops = [crop_of(p.aspect, w, lines * pitch) for p, w in
                          zip(photos, widths, strict=True)]
                 if max(crops) > self.spec.max_crop + 1e-9:

@@ -272,18 +272,26 @@ class _Solver:
             merged: dict[int, tuple[Score, tuple[tuple[Sized, int], ...]]] = {}
             above = child.sizing.space_above
             followed = index < len(children) - 1
+            # The child's options (its height with the space kept above and below it), each
+            # scored once: they do not depend on what the children above took.
+            options = []
+            for height in range(max(0, low - above), max(0, high - above) + 1):
+                sized = self.at(child, columns, height, followed)
+                cost = sized.score + preference(height, child.sizing.prefer)
+                for gap in range(space.low, (space.high or space.low) + 1):
+                    extra = cost if gap == space.low else cost + Score(
+                        style=SPACE_COST * (gap - space.low))
+                    options.append((above + sized.lines + gap, extra, sized, gap))
             for used, (score, done) in table.items():
-                room = lines - used - space.low - above
-                for height in range(max(0, low - above), min(high - above, room) + 1):
-                    sized = self.at(child, columns, height, followed)
-                    cost = score + sized.score + preference(height, child.sizing.prefer)
-                    for gap in range(space.low, (space.high or space.low) + 1):
-                        total = used + above + sized.lines + gap
-                        extra = cost if gap == space.low else cost + Score(
-                            style=SPACE_COST * (gap - space.low))
-                        known = merged.get(total)
-                        if known is None or extra < known[0]:
-                            merged[total] = (extra, (*done, (sized, gap)))
+                room = lines - used
+                for taken, extra, sized, gap in options:
+                    if taken - gap + space.low > room:
+                        continue
+                    total = used + taken
+                    candidate = score + extra
+                    known = merged.get(total)
+                    if known is None or candidate < known[0]:
+                        merged[total] = (candidate, (*done, (sized, gap)))
             after = sum(b[0] + s.low for b, s in zip(bounds[index + 1 :], spaces[index + 1 :],
                                                      strict=True))
             table = merged or self._overflow(child, columns, lines - after, table, low,

@@ -19,7 +19,7 @@ from itertools import combinations_with_replacement
 from printer.content.model import Article, RichText
 from printer.layout.model import Bar, LayoutSpec
 from printer.makeup.display import DisplayText, set_display
-from printer.makeup.flow import FlowItem, FlowResult, flow, least_capacity
+from printer.makeup.flow import FlowItem, FlowPlan, FlowResult, least_capacity
 from printer.makeup.phrases import phrase_lines
 from printer.makeup.score import ZERO, Score, foot_score
 from printer.makeup.typeset import Typesetter, line_offset
@@ -85,6 +85,7 @@ class StoryMeasure:
         self._banners = [i for i, item in enumerate(self.items) if item.kind == "banner" and i]
         self.banners = len(self._banners)  # banners that may take blank lines above them
         self._fits: dict[tuple[tuple[int, ...], tuple[int, ...]], StoryFit] = {}
+        self._plans: dict[tuple[int, ...], FlowPlan] = {}
         self._below: tuple[int, ...] = ()
         self._exact = False
         self._heads: dict[int, StoryHead] = {}
@@ -188,16 +189,18 @@ class StoryMeasure:
             self._exact = False
 
     def _fit(self, capacities: tuple[int, ...]) -> StoryFit:
-        plain = flow(self.items, capacities)
+        plain = self._flow(capacities)
         if plain.overset:
             return self._result(capacities, plain, ())
         best = self._result(capacities, plain, ())
         slack = sum(best.whites)
         most = min(slack, len(self._banners) * self.spec.copyfit.banner_space)
+        if slack - most > _NEAR * len(capacities) and not self._exact:
+            return self._estimated(capacities, best)  # far from flush whatever the spacing
         least = max(0, slack - len(capacities))
         for extra in range(most, least - 1, -1)[:_SPACING_TRIES]:
             spaces = self._spread(extra)
-            result = flow(self.items, capacities, spaces)
+            result = self._flow(capacities, spaces)
             if not result.overset:
                 candidate = self._result(capacities, result, spaces)
                 best = min(best, candidate, key=_order)
@@ -240,10 +243,22 @@ class StoryMeasure:
                                 for i, c in enumerate(capacities)))
         for lowered in trials:
             if lowered != capacities and min(lowered) >= 1:
-                result = flow(self.items, lowered, spaces)
+                result = self._flow(lowered, spaces)
                 if not result.overset:
                     best = min(best, self._result(capacities, result, fit.spaces), key=_order)
+                    if not best.score.hole and (best.score.short == 0 or not self._exact):
+                        break  # no hole left: good enough for the search
         return best
+
+    def _flow(self, capacities: tuple[int, ...],
+              spaces: tuple[int, ...] | None = None) -> FlowResult:
+        """The story flowed into columns (its flow plans kept per spacing)."""
+        key = spaces or ()
+        plan = self._plans.get(key)
+        if plan is None:
+            plan = FlowPlan(self.items, spaces)
+            self._plans[key] = plan
+        return plan.run(capacities)
 
     def _spread(self, extra: int) -> tuple[int, ...]:
         """`extra` blank lines shared evenly above the banners (not the story's first item)."""
