@@ -14,7 +14,7 @@ def banner(height: int = 2) -> FlowItem:
     return FlowItem("banner", height, keep_next=2)
 
 
-def heights(items: list[FlowItem], columns: tuple[tuple[int, ...], ...]) -> list[int]:
+def heights(items: list[FlowItem], columns: tuple[range, ...]) -> list[int]:
     return [sum(items[i].height for i in column) for column in columns]
 
 
@@ -29,7 +29,7 @@ def test_banner_never_ends_a_column() -> None:
     # 8 lines, then a 2-line banner would end the 10-line column: it moves down with its text.
     items = [*paragraph(0, 8), banner(), *paragraph(1, 6)]
     result = flow(items, [10, 10])
-    assert result.columns[0] == tuple(range(8))
+    assert result.columns[0] == range(8)
     assert items[result.columns[1][0]].kind == "banner"
 
 

@@ -94,3 +94,31 @@ def test_a_title_no_size_fits_is_set_whole_and_reported(setting: tuple) -> None:
     assert "".join(line.text for line in part.lines) == title  # never cut
     errors = [f for f in measured.findings if f.element == "headline.title"]
     assert errors and errors[0].severity == "error" and errors[0].kind == "overset"
+
+
+def test_a_rebuild_in_one_process_draws_the_settings_it_kept(setting: tuple) -> None:
+    """`printer watch` keeps headline and story-head settings between builds; one made at a
+    stepped-down size must draw with the next build's own typesetter, identically."""
+    from printer.content.normalize import normalize_edition
+    from printer.makeup.page import make_page
+
+    spec, typesetter, edition = setting
+    base = spec.styles[spec.headline.title_style].size
+    title = next(t for t in EXTRA["headlines"]  # one that steps down
+                 if _title_size(spec, typesetter, edition, t) < base)
+    edition, _ = normalize_edition(edition)
+    article = replace(edition.articles[0], title="县域经济高质量发展 山药飘香产业兴旺 乡村全面振兴")
+    edition = replace(edition, headline=replace(edition.headline, title=title),
+                      articles=(article,))
+    first = make_page(edition, spec, typesetter.book)
+    second = make_page(edition, spec, typesetter.book)
+    assert min(run.size for run in first.text_runs() if run.element == "headline.title") < base
+    assert second.items == first.items
+
+
+def _title_size(spec: object, typesetter: Typesetter, edition: object, title: str) -> float:
+    headline = replace(edition.headline, title=title)  # type: ignore[attr-defined]
+    measured = measure_headline(replace(edition, headline=headline),  # type: ignore[type-var]
+                                spec, typesetter, spec.grid.columns)  # type: ignore[attr-defined]
+    part = next(p for e, p in measured.parts if e == "headline.title")
+    return typesetter.styles[part.style].size

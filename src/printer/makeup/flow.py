@@ -29,7 +29,7 @@ class FlowItem:
 
 @dataclass(frozen=True)
 class FlowResult:
-    columns: tuple[tuple[int, ...], ...]  # item indices per column
+    columns: tuple[range, ...]  # item indices per column
     used: tuple[int, ...]  # lines used per column, blank lines above banners included
     placed: int  # items placed; the rest is overset
     total: int  # items in the story
@@ -65,7 +65,7 @@ class FlowPlan:
         self.breaks.append(self.count)
 
     def run(self, capacities: Sequence[int]) -> FlowResult:
-        columns: list[tuple[int, ...]] = []
+        columns: list[range] = []
         used_lines: list[int] = []
         compromises: list[str] = []
         sums, start, count = self.sums, 0, self.count
@@ -83,7 +83,7 @@ class FlowPlan:
                         compromises.append(f"column {number + 1}: keep rules could not all "
                                            "be kept")
             used = sums[end] - sums[start] - self.space[start] if end > start else 0
-            columns.append(tuple(range(start, end)))
+            columns.append(range(start, end))
             used_lines.append(used)
             start = end
         return FlowResult(tuple(columns), tuple(used_lines), start, count, tuple(compromises))

@@ -17,7 +17,10 @@ Scores add field by field, so the best page is the best sum of its regions' scor
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
+
+_new_tuple = tuple.__new__
 
 
 class Score(NamedTuple):
@@ -31,8 +34,8 @@ class Score(NamedTuple):
 
     def __add__(self, other: object) -> Score:
         assert isinstance(other, Score)
-        return Score(self[0] + other[0], self[1] + other[1], self[2] + other[2],
-                     self[3] + other[3], self[4] + other[4])
+        return _new_tuple(Score, (self[0] + other[0], self[1] + other[1], self[2] + other[2],
+                                  self[3] + other[3], self[4] + other[4]))
 
     def describe(self) -> str:
         parts = [f"overset {self.overset} lines", f"holes {self.hole} column-lines",
@@ -52,12 +55,18 @@ def preference(width: int, prefer: int | None) -> Score:
 
 def foot_score(whites: list[int] | tuple[int, ...]) -> Score:
     """The score of columns ending `whites` lines above their feet."""
-    return Score(hole=sum(max(0, white - 1) for white in whites),
-                 short=sum(1 for white in whites if white == 1))
+    hole = short = 0
+    for white in whites:
+        if white > 1:
+            hole += white - 1
+        elif white == 1:
+            short += 1
+    return Score(hole=hole, short=short) if hole or short else ZERO
 
 
+@lru_cache(maxsize=4096)
 def empty_score(columns: int, lines: int) -> Score:
-    """An empty region of `columns` × `lines`."""
+    """An empty region of `columns` × `lines` (the `foot_score` of its columns)."""
     if columns <= 0 or lines <= 0:
         return ZERO
-    return foot_score([lines] * columns)
+    return Score(hole=columns * (lines - 1)) if lines > 1 else Score(short=columns)

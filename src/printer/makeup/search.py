@@ -41,7 +41,6 @@ from printer.makeup.score import PHOTO_LOST, Score, empty_score, preference
 INFEASIBLE = Score(overset=10**6)
 SPACE_COST = 0.5  # style cost of each blank line opened beyond a region's least space below
 ALTERNATIVE_COST = 1.0  # style cost of each place an alternative of `choose` comes after the first
-_FLEX = 6  # story heights tried exactly beyond the least that takes the text
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from printer.content.model import Article, RichText
 from printer.layout.model import Bar, LayoutSpec
 from printer.makeup.display import DisplayText, set_display
 from printer.makeup.flow import FlowItem, FlowPlan, FlowResult, least_capacity
+from printer.makeup.memo import kept
 from printer.makeup.phrases import phrase_lines
 from printer.makeup.score import ZERO, Score, foot_score
 from printer.makeup.typeset import Typesetter, line_offset
@@ -88,20 +89,26 @@ class StoryMeasure:
         self._plans: dict[tuple[int, ...], FlowPlan] = {}
         self._below: tuple[int, ...] = ()
         self._exact = False
-        self._heads: dict[int, StoryHead] = {}
+        # Heads depend on the kicker and title only: kept across rebuilds after body edits.
+        self._heads: dict[tuple[int, int], StoryHead] = kept(
+            ("story heads", article.kicker, article.title, number, id(spec),
+             id(typesetter.book)), dict, spec, typesetter.book)
         self._least: dict[int, int | None] = {}
 
     # -- head --------------------------------------------------------------------------------
     def head(self, columns: int, extra: int = 0) -> StoryHead:
         """Kicker and title set across `columns` grid columns, with `extra` blank lines
         between them and the text."""
+        if (columns, extra) in self._heads:
+            return self._heads[columns, extra]
         if extra:
             head = self.head(columns)
             slack = head.slack + extra * self.spec.grid.line_pitch
             holes = self._head_holes([head.kicker, head.title], self.spec.grid.span(0, columns)[1],
                                      slack)
-            return StoryHead(head.kicker, head.title, head.lines + extra, holes, slack)
-        if columns not in self._heads:
+            self._heads[columns, extra] = StoryHead(head.kicker, head.title, head.lines + extra,
+                                                    holes, slack)
+        else:
             stories, grid = self.spec.stories, self.spec.grid
             measure = grid.span(0, columns)[1]
             kicker = None
@@ -111,8 +118,8 @@ class StoryMeasure:
                                      measure, (self.typesetter.styles[stories.kicker_style].size,),
                                      2, f"{self.element}.kicker")
                 height += kicker.height
-            self._heads[columns] = self._best_head(kicker, height, measure)
-        return self._heads[columns]
+            self._heads[columns, 0] = self._best_head(kicker, height, measure)
+        return self._heads[columns, extra]
 
     def _best_head(self, kicker: DisplayText | None, above: float, measure: float) -> StoryHead:
         """The title at the largest of the layout's sizes that sets within its lines and

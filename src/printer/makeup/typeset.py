@@ -43,27 +43,39 @@ class RoleGlyphs:
         return self._cache[key]
 
 
+class StyleTable(dict[str, Style]):
+    """The spec's styles by name, and any of them at another size as `name@size` (a headline
+    stepped down to fit), derived when first asked for — so a setting made by one build's
+    typesetter (and kept between rebuilds) names styles every other typesetter knows."""
+
+    def __missing__(self, key: str) -> Style:
+        name, at, size = key.rpartition("@")
+        if not at or name not in self:
+            raise KeyError(key)
+        style = self[name]
+        scale = float(size) / style.size
+        emphasis = None if style.emphasis_size is None else style.emphasis_size * scale
+        derived = replace(style, name=key, size=float(size), leading=style.leading * scale,
+                          emphasis_size=emphasis)
+        self[key] = derived
+        return derived
+
+
 class Typesetter:
     """Composes text in the spec's styles with the page's fonts; caches glyph sources."""
 
     def __init__(self, book: FontBook, styles: Mapping[str, Style]) -> None:
         self.book = book
-        self.styles: dict[str, Style] = dict(styles)  # stepped-down sizes are added to it
+        self.styles = StyleTable(styles)  # stepped-down sizes are added to it
         self._sources: dict[tuple[str, str], RoleGlyphs] = {}
 
     def sized(self, name: str, size: float) -> str:
         """The name of style `name` at another size, its leading scaled alike (a headline
-        stepped down to fit); registered on first use."""
-        style = self.styles[name]
-        if abs(style.size - size) < 1e-9:
+        stepped down to fit)."""
+        if abs(self.styles[name].size - size) < 1e-9:
             return name
         derived = f"{name}@{size:g}"
-        if derived not in self.styles:
-            scale = size / style.size
-            emphasis = None if style.emphasis_size is None else style.emphasis_size * scale
-            self.styles[derived] = replace(style, name=derived, size=size,
-                                           leading=style.leading * scale,
-                                           emphasis_size=emphasis)
+        self.styles[derived]  # derived on first use
         return derived
 
     def display_width(self, text: str, style_name: str, tracking: float = 0.0) -> float:
