@@ -11,7 +11,7 @@ photos at its foot (`story`). Everything is cached, so the search stays fast.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from printer.content.model import Edition
 from printer.layout.model import LayoutSpec
@@ -74,6 +74,19 @@ class Needs:
                         spec, typesetter.book)
         self._blocks: dict[tuple[str, int], BlockOptions] = {}
         self._wells: dict[tuple[tuple[int, ...], bool], WellMeasure] = {}
+
+    def signature(self) -> tuple[object, ...]:
+        """All the search is given: the edition without its body text, each story's flow items
+        (the lines of its paragraphs, banners and byline: what the text is to the search),
+        the photos' aspects, the tracking, the layout and the fonts. Equal signatures, equal
+        solutions: an edit that keeps every line count needs no new search."""
+        articles = tuple(replace(article, lead=(), sections=tuple(
+            replace(section, paragraphs=()) for section in article.sections))
+            for article in self.edition.articles)
+        return (replace(self.edition, articles=articles),
+                tuple(tuple(story.items) for story in self.stories), tuple(self.photos),
+                self.stories[0].tracking if self.stories else 0.0, id(self.spec),
+                id(self.typesetter.book))
 
     # -- single elements ---------------------------------------------------------------------
     def has(self, element: str) -> bool:

@@ -33,6 +33,7 @@ from printer.makeup.heads import (
     make_single_line,
 )
 from printer.makeup.highlights import make_highlights
+from printer.makeup.memo import kept
 from printer.makeup.needs import Needs, StoryChoice
 from printer.makeup.overlay import overlay_items
 from printer.makeup.photos import caption_counter, make_photos, photo_infos
@@ -82,11 +83,11 @@ def _solve(edition: Edition, spec: LayoutSpec, typesetter: Typesetter,
     fit = spec.copyfit
     tracking = 0.0
     needs = Needs(edition, spec, typesetter, photos, captions, tracking)
-    solution = solve(spec.regions, needs)
+    solution = _solved(spec, needs)
     while solution.root.score.overset and tracking - fit.tracking_step >= fit.tracking_min - 1e-9:
         tracking = round(tracking - fit.tracking_step, 6)
         trial = Needs(edition, spec, typesetter, photos, captions, tracking)
-        attempt = solve(spec.regions, trial)
+        attempt = _solved(spec, trial)
         if attempt.root.score < solution.root.score:
             needs, solution = trial, attempt
     if needs.stories and needs.stories[0].tracking:
@@ -94,6 +95,13 @@ def _solve(edition: Edition, spec: LayoutSpec, typesetter: Typesetter,
                               f"story text tracked {needs.stories[0].tracking * 100:+.1f} % "
                               "to fit"))
     return needs, solution
+
+
+def _solved(spec: LayoutSpec, needs: Needs) -> Solution:
+    """The page's geometry searched, or found again from an earlier build of this process
+    given the same measures (`Needs.signature`)."""
+    return kept(("solution", needs.signature()), lambda: solve(spec.regions, needs), spec,
+                needs.typesetter.book)
 
 
 def _inside(placement: Placement, spec: LayoutSpec, placer: Placer) -> Placement:

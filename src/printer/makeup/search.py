@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from itertools import product
+from itertools import pairwise, product
 
 from printer.layout.regions import (
     Across,
@@ -281,10 +281,16 @@ class _Solver:
                     extra = cost if gap == space.low else cost + Score(
                         style=SPACE_COST * (gap - space.low))
                     options.append((above + sized.lines + gap, extra, sized, gap))
+            # Options come by height; where what they need grows with it, the first that
+            # does not fit ends the loop (the result is the same, the loop shorter).
+            wants = [taken - gap + space.low for taken, _, _, gap in options]
+            ordered = all(a <= b for a, b in pairwise(wants))
             for used, (score, done) in table.items():
                 room = lines - used
-                for taken, extra, sized, gap in options:
-                    if taken - gap + space.low > room:
+                for need, (taken, extra, sized, gap) in zip(wants, options, strict=True):
+                    if need > room:
+                        if ordered:
+                            break
                         continue
                     total = used + taken
                     candidate = score + extra

@@ -85,8 +85,12 @@ class StoryMeasure:
         self.lines = sum(item.height for item in self.items)
         self._banners = [i for i, item in enumerate(self.items) if item.kind == "banner" and i]
         self.banners = len(self._banners)  # banners that may take blank lines above them
-        self._fits: dict[tuple[tuple[int, ...], tuple[int, ...]], StoryFit] = {}
-        self._plans: dict[tuple[int, ...], FlowPlan] = {}
+        # Fits depend on the flow items alone (their heights and keep rules), not on the words:
+        # an edit that leaves every paragraph its line count finds them set already.
+        self._fits: dict[tuple[tuple[int, ...], tuple[int, ...]], StoryFit]
+        self._plans: dict[tuple[int, ...], FlowPlan]
+        self._fits, self._plans = kept(("story fits", tuple(self.items), id(spec)),
+                                       lambda: ({}, {}), spec)
         self._below: tuple[int, ...] = ()
         self._exact = False
         # Heads depend on the kicker and title only: kept across rebuilds after body edits.

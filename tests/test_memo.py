@@ -1,0 +1,53 @@
+"""What a long-lived process (`printer watch`) keeps between builds — composed paragraphs,
+measures, heads, story fits, whole solutions — gives exactly the page a cold build gives:
+after an edit that keeps every line count (the solution is found again) and after one that
+adds lines (the search runs again)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from printer.build import font_book
+from printer.content import load as load_content
+from printer.content.model import Edition, plain
+from printer.content.normalize import normalize_edition
+from printer.content.richtext import parse_rich
+from printer.layout import load as load_layout
+from printer.makeup import memo
+from printer.makeup.page import make_page
+from printer.page import PageLayout
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def edited(edition: Edition, change: str) -> Edition:
+    """The first paragraph of a section that names the city, edited."""
+    article = edition.articles[0]
+    sections = list(article.sections)
+    index = next(i for i, s in enumerate(sections) if "市" in plain(s.paragraphs[0]))
+    text = plain(sections[index].paragraphs[0])
+    text = text.replace("市", "县", 1) if change == "word" else text + "全市上下奋进新征程。" * 3
+    paragraphs = (parse_rich(text), *sections[index].paragraphs[1:])
+    sections[index] = replace(sections[index], paragraphs=paragraphs)
+    return replace(edition, articles=(replace(article, sections=tuple(sections)),))
+
+
+def signature(page: PageLayout) -> tuple[object, ...]:
+    return tuple(page.items), tuple(page.findings)
+
+
+@pytest.mark.parametrize("change", ["word", "sentence"])
+def test_a_rebuild_after_an_edit_is_the_cold_build_of_the_edit(change: str) -> None:
+    spec = load_layout(ROOT / "layout" / "broadsheet.yaml")
+    book = font_book(spec.fonts_dir)
+    edition, _ = normalize_edition(load_content(ROOT / "content" / "jiaozuo-2024.yaml"))
+    before = make_page(edition, spec, book)
+    after = make_page(edited(edition, change), spec, book)
+    memo._KEPT.clear()
+    cold = make_page(edited(edition, change), spec, book)
+    assert signature(after) == signature(cold)
+    texts = ["".join(r.chars for r in p.text_runs()) for p in (before, after)]
+    assert texts[0] != texts[1]  # the edit shows
