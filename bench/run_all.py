@@ -13,6 +13,7 @@ import os
 import re
 from pathlib import Path
 
+import adaptive_search
 import batch20
 import cold_page
 import watch_rebuild
@@ -37,6 +38,12 @@ def table(results: dict[str, float]) -> str:
          ms(results["watch_rebuild_s"]), "< 100 ms"),
         ("— save to new PDF, 10 ms polling (median of 10)",
          ms(results["watch_save_to_pdf_s"]), ""),
+        ("adaptive geometry search, cold process (median of 5)",
+         ms(results["search_cold_s"]), "< 150 ms"),
+        ("— warm, after a sentence added to a paragraph (median of 10)",
+         ms(results["search_warm_added_s"]), "< 30 ms"),
+        ("— warm, after a word changed (line counts kept; median of 10)",
+         ms(results["search_warm_word_s"]), "< 30 ms"),
     ]
     lines = ["| measurement | result | target |", "|---|---|---|"]
     lines += [f"| {name} | {value} | {target} |" for name, value, target in rows]
@@ -61,7 +68,7 @@ def main() -> None:
     load = os.getloadavg()[0]
     results: dict[str, float] = {}
     for name, bench in (("cold page", cold_page), ("batch of 20", batch20),
-                        ("watch rebuild", watch_rebuild)):
+                        ("watch rebuild", watch_rebuild), ("adaptive search", adaptive_search)):
         print(f"running {name}…", flush=True)
         results.update(bench.run())
     print(table(results))
