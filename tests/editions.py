@@ -20,6 +20,7 @@ from pagekit import ROOT
 
 SAMPLE = ROOT / "content" / "jiaozuo-2024.yaml"
 EXTRA = ROOT / "tests" / "fixtures" / "copy" / "extra-copy.yaml"
+HARD = ROOT / "tests" / "fixtures" / "copy" / "hard-copy.yaml"
 
 
 def sample() -> dict[str, Any]:
@@ -29,6 +30,22 @@ def sample() -> dict[str, Any]:
 
 def extra() -> dict[str, Any]:
     data: dict[str, Any] = yaml.safe_load(EXTRA.read_text(encoding="utf-8"))
+    return data
+
+
+def hard() -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(HARD.read_text(encoding="utf-8"))
+    return data
+
+
+def with_hard_copy(data: dict[str, Any]) -> dict[str, Any]:
+    """The edition with its last sections replaced by the hard copy's (figures, Latin words,
+    URLs, punctuation runs) and one paragraph of each as pasted from the web."""
+    data = copy.deepcopy(data)
+    article = data["article"]
+    sections = hard()["sections"]
+    article["sections"] = article["sections"][: -len(sections)] + copy.deepcopy(sections)
+    article["sections"][-1]["paragraphs"] += hard()["web_paragraphs"][:2]
     return data
 
 

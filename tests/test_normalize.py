@@ -100,28 +100,71 @@ def test_edition_changes_are_located() -> None:
     assert normalized.normalize and normalized.source == edition.source
 
 
-# --- property: only the seven ASCII marks ever change, one for one ----------------------------
+# --- property: marks widened, figures narrowed, spaces dropped; nothing else changes ----------
 
 HAN = "全市经济运行总体平稳中国式现代化"
 alphabet = st.sampled_from(
     list(HAN) + list("0123456789") + list("abcXYZ") + list(",;:?!()") + list(".%+ ，。、“”（）—")
+    + list("０１９．％ＧＤ–~")
 )
 
 
-@given(st.text(alphabet=alphabet, max_size=40))
-def test_normalisation_never_touches_digits_latin_or_han(text: str) -> None:
-    result, changes = normalize_text(text)
-    assert len(result) == len(text)
-    for old, new in zip(text, result, strict=True):
-        if old != new:
-            assert old in ",;:?!()" and new == content.normalize.FULL_WIDTH[old]
-    assert [(c.index, c.old, c.new) for c in changes] == [
-        (i, a, b) for i, (a, b) in enumerate(zip(text, result, strict=True)) if a != b
-    ]
-    assert normalize_text(result)[0] == result  # idempotent
+@given(st.text(alphabet=alphabet, max_size=40), st.booleans())
+def test_normalisation_only_widens_marks_narrows_figures_and_drops_spaces(
+        text: str, prose: bool) -> None:
+    result, changes = normalize_text(text, prose)
+    for change in changes:
+        old, new = change.old, change.new
+        assert text[change.index] == old
+        widened = old in ",;:?!()" and new == content.normalize.FULL_WIDTH[old]
+        narrowed = 0xFF00 < ord(old) < 0xFF5F and new == chr(ord(old) - 0xFEE0)
+        assert widened or narrowed or (old == " " and new == ""), change
+    kept = [c for i, c in enumerate(text) if i not in {c.index for c in changes}]
+    assert len(result) == len(kept) + sum(1 for c in changes if c.new)
+    assert normalize_text(result, prose)[0] == result  # idempotent
 
 
 @given(st.from_regex(r"[0-9]{1,3}([,.:][0-9]{1,3}){0,3}", fullmatch=True), st.sampled_from(HAN))
 def test_numbers_are_never_touched(number: str, han: str) -> None:
     result, _ = normalize_text(han + number + han)
     assert result[1:-1] == number
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a separator after a figure or % and before Han or Latin text (GB/T 15834 §4)
+    ("同比上涨0.2%,PPI同比下降", "同比上涨0.2%，PPI同比下降"),
+    ("增长4.6%;CPI上涨", "增长4.6%；CPI上涨"),
+    ("共3,其中", "共3，其中"),
+    # full-width figures and letters set half width (GB/T 15835 §5.1)
+    ("２０２３年全市ＧＤＰ达到２１３０．６亿元", "2023年全市GDP达到2130.6亿元"),
+    ("增长５．５％左右", "增长5.5%左右"),
+    # a range between figures set tight, with the copy's own dash
+    ("1 – 11 月", "1–11月"),
+    ("3 ~ 5 年", "3~5年"),
+    ("2022-2023年", "2022-2023年"),
+    # spaces typed next to Han, marks, or a relation sign before a figure
+    ("增速 ≤ 5.5% 的行业", "增速≤5.5%的行业"),
+    ("带 * 的为新增行业 。", "带*的为新增行业。"),
+    ("行业有 7 个", "行业有7个"),
+])
+def test_web_copy_is_cleaned(text: str, expected: str) -> None:
+    assert normalize_text(text, prose=True)[0] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "1,000", "12:30", "3:2", "108.7亿元",
+    "Made in China", "500 PFLOPS", "iPhone 16 Pro",  # spaces between Latin words and figures
+    "https://www.jiaozuo.gov.cn/a,b;c:d", "szjj-service@jiaozuo.gov.cn",  # links
+    "`x , y`",  # quoted code
+])
+def test_web_clean_up_leaves_alone(text: str) -> None:
+    assert normalize_text(text, prose=True) == (text, [])
+
+
+def test_titles_keep_their_phrase_spaces() -> None:
+    assert normalize_text("2024 总体平稳 稳中有进")[0] == "2024 总体平稳 稳中有进"
+    assert normalize_text("2024 总体平稳 稳中有进", prose=True)[0] == "2024总体平稳稳中有进"
+
+
+def test_a_dropped_space_is_reported_at_its_place() -> None:
+    assert normalize_text("有 7 个", prose=True)[1] == [Change(1, " ", ""), Change(3, " ", "")]

@@ -15,6 +15,7 @@ from typing import Any
 
 from printer.build import BuildResult, build, default_output
 from printer.commands import EXIT_BAD_INPUT, EXIT_OK, EXIT_WARNINGS
+from printer.content.normalize import describe
 from printer.errors import InputError
 from printer.fonts.book import FontError
 
@@ -52,8 +53,7 @@ def print_report(result: BuildResult, quiet: bool) -> None:
     if quiet:
         return
     if result.changes:
-        print(f"normalised {len(result.changes)} marks of ASCII punctuation to full width",
-              file=sys.stderr)
+        print(describe(result.changes), file=sys.stderr)
     if result.output is not None:
         print(f"wrote {result.output}")
 

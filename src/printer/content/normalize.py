@@ -1,4 +1,5 @@
-"""Stage: content loading — normalisation of copy: ASCII punctuation in Chinese set full width.
+"""Stage: content loading — normalisation of copy: marks, figures and spaces as a newspaper
+sets them.
 
 Contributed copy often has ASCII `, ; : ? ! ( )` between Chinese characters
 (`2024年,全市…`). A newspaper sets them full width. The rules:
@@ -7,16 +8,28 @@ Contributed copy often has ASCII `, ; : ? ! ( )` between Chinese characters
   either side (a closing quote or dash next to it counts when Han stands beyond it), but
   never between two digits (`1,000`, `12:30`);
 - `(` and `)` are paired; both of a pair become `（ ）` when the bracketed text holds Han,
-  or when the pair touches Han or CJK punctuation outside (`院(校)地`, `中(GDP)`).
+  or when the pair touches Han or CJK punctuation outside (`院(校)地`, `中(GDP)`);
+- copy pasted from the web is cleaned (`cleanup`): full-width figures and letters set half
+  width, a separator after a figure or `%` set full width, ranges between figures set
+  tight, and — in prose, not in titles or banners, whose spaces part phrases — spaces
+  typed next to Han or Chinese marks dropped.
 
-Only those characters are ever replaced, one for one, so digits, Latin letters and Han never
-change and the length never changes; every change is reported.
+Characters are replaced one for one or dropped, never inside a URL, an e-mail address or
+`quoted code`, so figures and words keep their characters; every change is reported with
+its place.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from printer.content.cleanup import (
+    figure_separators,
+    half_width,
+    protected,
+    stray_spaces,
+    tight_ranges,
+)
 from printer.content.model import (
     Article,
     Edition,
@@ -30,14 +43,15 @@ from printer.content.model import (
 from printer.text.model import Span
 
 FULL_WIDTH = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"}
-_SEPARATORS = ",;:?!"
+_SEPARATORS = frozenset(",;:?!")  # sets, not strings: a dropped character is "", in any string
 # Marks also used in Western text: they count as CJK context only when Han stands beyond them.
-_AMBIGUOUS = "“”‘’—…·"
+_AMBIGUOUS = frozenset("“”‘’—…·")
+_OPEN_BRACKETS, _CLOSE_BRACKETS = frozenset("(（"), frozenset(")）")
 
 
 @dataclass(frozen=True)
 class Change:
-    """One character replaced at `index` (the text's length never changes)."""
+    """One character replaced at `index`, or dropped (`new` is "")."""
 
     index: int
     old: str
@@ -84,6 +98,9 @@ def _cjk(chars: list[str], index: int, step: int) -> bool:
     index += step
     while 0 <= index < len(chars):
         char = chars[index]
+        if not char:  # dropped
+            index += step
+            continue
         if is_han(char) or is_cjk_punct(char):
             return True
         if char not in _AMBIGUOUS:
@@ -92,10 +109,10 @@ def _cjk(chars: list[str], index: int, step: int) -> bool:
     return False
 
 
-def _separators(chars: list[str]) -> bool:
+def _separators(chars: list[str], keep: set[int]) -> bool:
     changed = False
     for index, char in enumerate(chars):
-        if char not in _SEPARATORS:
+        if char not in _SEPARATORS or index in keep:
             continue
         before = chars[index - 1] if index > 0 else ""
         after = chars[index + 1] if index + 1 < len(chars) else ""
@@ -110,17 +127,17 @@ def _separators(chars: list[str]) -> bool:
 def _pairs(chars: list[str]) -> list[tuple[int, int]]:
     pairs, stack = [], []
     for index, char in enumerate(chars):
-        if char in "(（":
+        if char in _OPEN_BRACKETS:
             stack.append(index)
-        elif char in ")）" and stack:
+        elif char in _CLOSE_BRACKETS and stack:
             pairs.append((stack.pop(), index))
     return pairs
 
 
-def _brackets(chars: list[str]) -> bool:
+def _brackets(chars: list[str], keep: set[int]) -> bool:
     changed = False
     for start, end in _pairs(chars):
-        if chars[start] == "（" and chars[end] == "）":
+        if (chars[start] == "（" and chars[end] == "）") or start in keep or end in keep:
             continue
         inside = any(is_han(c) for c in chars[start + 1 : end])
         if inside or _cjk(chars, start, -1) or _cjk(chars, end, 1):
@@ -131,28 +148,56 @@ def _brackets(chars: list[str]) -> bool:
     return changed
 
 
-def normalize_text(text: str) -> tuple[str, list[Change]]:
-    """The text with ASCII punctuation between Chinese set full width, and the changes."""
+def normalized_chars(text: str, prose: bool = False) -> list[str]:
+    """The text's characters after normalisation, one entry per original character ("" where
+    one was dropped); `prose`: body text, where stray spaces go too."""
     chars = list(text)
-    while _separators(chars) | _brackets(chars):
-        pass  # a converted mark is CJK punctuation for its neighbours: repeat until stable
-    changes = [
-        Change(index, old, new)
-        for index, (old, new) in enumerate(zip(text, chars, strict=True))
-        if old != new
-    ]
-    return "".join(chars), changes
+    keep = protected(text)
+    half_width(chars, keep)
+    changed = True
+    while changed:  # a converted mark is CJK punctuation for its neighbours: until stable
+        changed = tight_ranges(chars, keep)
+        changed |= _separators(chars, keep) | _brackets(chars, keep)
+        changed |= figure_separators(chars, keep)
+        if prose:
+            changed |= stray_spaces(chars, keep)
+    return chars
 
 
-def normalize_rich(text: RichText) -> tuple[RichText, list[Change]]:
-    """Normalise the joined text of the spans, keeping each span's emphasis and length."""
-    joined, changes = normalize_text("".join(span.text for span in text))
+def normalize_text(text: str, prose: bool = False) -> tuple[str, list[Change]]:
+    """The text normalised, and the changes."""
+    chars = normalized_chars(text, prose)
+    return "".join(chars), _changes(text, chars)
+
+
+def _changes(text: str, chars: list[str]) -> list[Change]:
+    return [Change(index, old, new)
+            for index, (old, new) in enumerate(zip(text, chars, strict=True)) if old != new]
+
+
+def normalize_rich(text: RichText, prose: bool = True) -> tuple[RichText, list[Change]]:
+    """Normalise the joined text of the spans, keeping each span's emphasis."""
+    joined = "".join(span.text for span in text)
+    chars = normalized_chars(joined, prose)
     spans, start = [], 0
     for span in text:
         end = start + len(span.text)
-        spans.append(Span(joined[start:end], span.emphasis))
+        spans.append(Span("".join(chars[start:end]), span.emphasis))
         start = end
-    return tuple(spans), changes
+    return tuple(s for s in spans if s.text), _changes(joined, chars)
+
+
+def describe(changes: list[NormalizationChange]) -> str:
+    """What normalisation did, counted by kind, for the build's report."""
+    dropped = sum(1 for c in changes if not c.new)
+    narrowed = sum(1 for c in changes if c.new and ord(c.old) > 0xFF00 and ord(c.new) < 0x80)
+    widened = len(changes) - dropped - narrowed
+    parts = [f"{widened} marks set full width"] if widened else []
+    if narrowed:
+        parts.append(f"{narrowed} full-width figures or letters set half width")
+    if dropped:
+        parts.append(f"{dropped} stray spaces dropped")
+    return "normalised the copy: " + ", ".join(parts)
 
 
 class _Normalizer:

@@ -25,6 +25,7 @@ class FlowItem:
     index: int = 0  # line index within the paragraph
     count: int = 1  # lines in the paragraph
     keep_next: int = 0  # following items that must share its column
+    open_end: bool = False  # white at its right (a paragraph's short last line, the byline)
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,65 @@ class FlowPlan:
             used_lines.append(used)
             start = end
         return FlowResult(tuple(columns), tuple(used_lines), start, count, tuple(compromises))
+
+
+    def balanced(self, capacities: Sequence[int], below: Sequence[int],
+                 most_white: int) -> FlowResult | None:
+        """Every item placed, each column ending at a place the keep rules allow, with the
+        white at the columns' feet as little a hole as can be (typesetting reference §4:
+        balanced columns): a dynamic programme over the columns, each ending within
+        `most_white` lines of its capacity (or empty). `below[k]`: blank lines under column k
+        that make a column ending short read as a hole. None if no such setting exists."""
+        sums, space, count = self.sums, self.space, self.count
+        ends = [0, *self.breaks]  # column ends a column may have (0: the first is empty)
+        layer: dict[int, tuple[tuple[int, int], tuple[int, ...]]] = {0: ((0, 0), ())}
+        for number, capacity in enumerate(capacities):
+            last = number == len(capacities) - 1
+            merged: dict[int, tuple[tuple[int, int], tuple[int, ...]]] = {}
+            for start, (cost, cuts) in layer.items():
+                top = sums[start] + (space[start] if start < count else 0)
+                for end in self._ends_within(ends, start, top, capacity, most_white, last):
+                    used = sums[end] - top if end > start else 0
+                    white = capacity - used
+                    opened = end > start and self.items[end - 1].open_end
+                    seen = white + below[number] + opened if white else 0
+                    step = (cost[0] + max(0, seen - 1), cost[1] + (seen == 1))
+                    known = merged.get(end)
+                    if known is None or step < known[0]:
+                        merged[end] = (step, (*cuts, end))
+            layer = merged
+        if count not in layer:
+            return None
+        cuts = layer[count][1]
+        columns, used_lines, start = [], [], 0
+        for end in cuts:
+            columns.append(range(start, end))
+            used_lines.append(sums[end] - sums[start] - space[start] if end > start else 0)
+            start = end
+        return FlowResult(tuple(columns), tuple(used_lines), count, count, ())
+
+    def _ends_within(self, ends: list[int], start: int, top: int, capacity: int,
+                     most_white: int, last: bool) -> list[int]:
+        """Places a column from `start` may end: within its capacity, at most `most_white`
+        lines short of it; the last column ends with the story."""
+        sums = self.sums
+        if last:
+            fits = start >= self.count or sums[self.count] - top <= capacity
+            return [self.count] if fits else []
+        found = [start] if start >= self.count or capacity <= most_white else []
+        reach = bisect_right(ends, start)
+        for index in range(bisect_right(ends, _last_within(sums, top + capacity)) - 1,
+                           reach - 1, -1):
+            end = ends[index]
+            if capacity - (sums[end] - top) > most_white:
+                break
+            found.append(end)
+        return found
+
+
+def _last_within(sums: list[int], limit: int) -> int:
+    """The largest item position whose running height is within `limit`."""
+    return bisect_right(sums, limit) - 1
 
 
 def _may_end(items: Sequence[FlowItem], end: int) -> bool:

@@ -31,6 +31,7 @@ from printer.text import Line, Problem, Span
 _PROBLEM_SEVERITY = {"missing-glyph": "error", "overfull-line": "warning", "loose-line": "warning"}
 _SPACING_TRIES = 8
 _NEAR = 2  # white per column beyond which a fit's balancing is estimated, not searched
+OPEN_END = 0.5  # a paragraph's last line shorter than this part of the measure shows white
 
 
 @dataclass
@@ -259,7 +260,20 @@ class StoryMeasure:
                     best = min(best, self._result(capacities, result, fit.spaces), key=_order)
                     if not best.score.hole and (best.score.short == 0 or not self._exact):
                         break  # no hole left: good enough for the search
+        if best.score.hole:
+            best = min(best, self._balanced(capacities, fit), key=_order)
         return best
+
+    def _balanced(self, capacities: tuple[int, ...], fit: StoryFit) -> StoryFit:
+        """The columns balanced exactly (`FlowPlan.balanced`), where the quick trials above
+        left a hole."""
+        key = fit.spaces or ()
+        if key not in self._plans:
+            self._flow(capacities, fit.spaces or None)
+        result = self._plans[key].balanced(capacities, self._below, sum(fit.whites))
+        if result is None:
+            return fit
+        return self._result(capacities, result, fit.spaces)
 
     def _flow(self, capacities: tuple[int, ...],
               spaces: tuple[int, ...] | None = None) -> FlowResult:
@@ -290,21 +304,14 @@ class StoryMeasure:
         # A column the story does not reach at all is empty: the rest of its lines are white.
         uneven = max(whites) - min(whites)
         # White under a column reads as more where a gap follows it (photos at the foot) or
-        # where its last line is the byline, set flush right with blank before it.
-        last = self._byline_column(result)
-        seen = tuple(w + gap + (1 if column == last else 0) if w else 0
-                     for column, (w, gap) in enumerate(zip(whites, self._below, strict=True)))
+        # where its last line leaves white at its right: a paragraph's short last line, or
+        # the byline, set flush right with blank before it (white.py: scored as it shows).
+        items = self.items
+        seen = tuple(w + gap + (1 if indices and items[indices[-1]].open_end else 0) if w else 0
+                     for w, gap, indices in zip(whites, self._below, result.columns,
+                                                strict=True))
         score = foot_score(seen) + Score(style=0.1 * sum(spaces) + 0.2 * uneven)
         return StoryFit(capacities, result, spaces, whites, 0, score)
-
-    def _byline_column(self, result: FlowResult) -> int | None:
-        """The column whose last item is the byline, if the story has one."""
-        if not self.items or self.items[-1].kind != "byline":
-            return None
-        for column, indices in enumerate(result.columns):
-            if indices and indices[-1] == len(self.items) - 1:
-                return column
-        return None
 
     # -- composing ---------------------------------------------------------------------------
     def _pieces(self) -> list[Piece]:
@@ -329,8 +336,8 @@ class StoryMeasure:
         if self.article.byline:
             paragraph = self.typesetter.set([Span(self.article.byline)],
                                             spec.stories.byline_style, measure, indent=0.0)
-            pieces.append(Piece(FlowItem("byline", len(paragraph.lines)), paragraph.lines,
-                                f"{key}.byline"))
+            item = FlowItem("byline", len(paragraph.lines), open_end=True)
+            pieces.append(Piece(item, paragraph.lines, f"{key}.byline"))
         return pieces
 
     def _paragraph(self, pieces: list[Piece], text: RichText, style: str, measure: float,
@@ -339,7 +346,9 @@ class StoryMeasure:
         self.findings.extend(problem_findings(paragraph.problems, source))
         count = len(paragraph.lines)
         for index, line in enumerate(paragraph.lines):
-            pieces.append(Piece(FlowItem("line", 1, number, index, count), [line], source))
+            open_end = index == count - 1 and line.width < OPEN_END * line.measure
+            pieces.append(Piece(FlowItem("line", 1, number, index, count, open_end=open_end),
+                                [line], source))
         return number + 1
 
 

@@ -17,6 +17,7 @@ from printer.text.measure import Interface, Measured, end_blank_is_removed, inte
 from printer.text.model import ComposeStyle, Problem
 
 EPSILON = 1e-6
+LOOSE_TOLERANCE = 1.02  # a line within 2 % of the most space between characters is not loose
 
 
 @dataclass(slots=True)
@@ -38,7 +39,12 @@ class LineWidths:
         self._core = [0.0, *accumulate(m.core for m in units)]
         self._nat = [0.0, *accumulate(f.natural for f in self.faces)]
         self._shrink = [0.0, *accumulate(f.shrink for f in self.faces)]
+        self._room = [0.0, *accumulate(max(0.0, f.gap_max - f.gap) for f in self.faces)]
+        self._slots = [0, *accumulate(1 if f.justifiable else 0 for f in self.faces)]
+        self._weak = [0, *accumulate(1 if f.weak else 0 for f in self.faces)]
         self.end_removed = end_blank_is_removed(style)
+        # Ragged text is never squeezed: only a justified line takes space from its gaps.
+        self.squeeze = style.max_squeeze_em * style.size if style.justify else 0.0
 
     def start_blank(self, start: int) -> float:
         # An opening mark at line start drops its leading blank (clreq §3.1.4), except after
@@ -58,15 +64,34 @@ class LineWidths:
     def spread_per_gap(self, start: int, end: int, measure: float) -> float:
         """Extra space each justifiable gap would take to fill `measure` (inf if none can)."""
         extra = measure - self.natural(start, end)
-        extra -= sum(max(0.0, f.gap_max - f.gap) for f in self.faces[start + 1 : end])
+        extra -= self._room[end] - self._room[start + 1]
         if extra <= EPSILON:
             return 0.0
-        slots = sum(1 for f in self.faces[start + 1 : end] if f.justifiable)
+        slots = self.slots(start, end) or self._weak[end] - self._weak[start + 1]
         return extra / slots if slots else float("inf")
 
-    def minimum(self, start: int, end: int) -> float:
+    def reach(self, end: int, limit: float) -> float:
+        """With `reach_from`: a line from s to e, stretched by at most `limit` per gap, is
+        at most `reach(e) - reach_from(s)` wide (both edges' blanks counted at an em)."""
+        return self._core[end] + self._nat[end] + self._room[end] + end * limit
+
+    def reach_from(self, start: int, limit: float) -> float:
+        return (self._core[start] + self._nat[start + 1] + self._room[start + 1]
+                + (start + 1) * limit - self.style.size)
+
+    def compressed(self, start: int, end: int) -> float:
+        """The line's width with every punctuation blank it may lose taken out (push in)."""
         inner_shrink = self._shrink[end] - self._shrink[start + 1]
         return self.natural(start, end) - inner_shrink - self.end_blank(end)
+
+    def slots(self, start: int, end: int) -> int:
+        """Gaps of the line that justification may widen or narrow."""
+        return self._slots[end] - self._slots[start + 1]
+
+    def minimum(self, start: int, end: int) -> float:
+        """The least width of the line: compressed, then every justifiable gap narrowed by
+        the style's `max_squeeze_em` (justified text only)."""
+        return self.compressed(start, end) - self.squeeze * self.slots(start, end)
 
 
 def break_lines(
@@ -143,8 +168,9 @@ def _avoid_lone_last_character(
     if widths.minimum(cut, last.end) > last.measure + EPSILON:
         return
     limit = widths.style.max_gap_em * widths.style.size
-    if widths.spread_per_gap(before.start, cut, before.measure) > limit + EPSILON:
-        return  # a loose line above is worse than the lone character
+    spread = widths.spread_per_gap(before.start, cut, before.measure)
+    if widths.style.justify and spread > limit * LOOSE_TOLERANCE:
+        return  # a loose line above is worse than the lone character (ragged lines are not spread)
     before.end = cut
     while cut < last.end and widths.units[cut].unit.kind is Kind.SPACE:
         cut += 1

@@ -1,7 +1,8 @@
 """Stage: line composition — the composer's entry point.
 
 collect (spans → text + emphasis) → segment (units, clusters) → measure (widths, interfaces)
-→ break (greedy, push in first) → justify and place. Pure: no I/O, no fonts opened.
+→ break (total fit for justified text, first fit for ragged) → justify and place.
+Pure: no I/O, no fonts opened.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from printer.text.measure import measure_units, split_wide_units
 from printer.text.metrics import GlyphSource
 from printer.text.model import ComposeStyle, Paragraph, Problem, Span
 from printer.text.segment import cluster_ends, segment
+from printer.text.totalfit import total_fit
 
 
 def compose(
@@ -32,7 +34,10 @@ def compose(
     units = [m.unit for m in measured]
     widths = LineWidths(measured, style)
     indent = style.indent_em * style.size
-    ranges = break_lines(widths, cluster_ends(units), measure, indent, problems)
+    ends = cluster_ends(units)
+    ranges = total_fit(widths, ends, measure, indent) if style.justify else None
+    if ranges is None:  # ragged text, or a cluster wider than the line: first fit
+        ranges = break_lines(widths, ends, measure, indent, problems)
     lines = []
     for number, rng in enumerate(ranges):
         x0 = indent if number == 0 else 0.0

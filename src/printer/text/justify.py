@@ -2,15 +2,16 @@
 
 Every line but a paragraph's last is set flush to both edges (clreq §3.2.4 / §3.8). Reduce
 first, in this order: the line-end mark's blank (全角式 only; the other styles never keep it),
-the Han–Latin spaces down to ⅛ em, then the blanks of marks inside the line (push in).
-Expand in this order: Han–Latin spaces up to ⅓ em, then equal space between characters — never
-inside a word or number, after an opening mark or before a closing one. More than ½ em per gap
-is a loose line and is reported.
+the blanks of marks inside the line (push in), then up to `max_squeeze_em` from each gap
+between characters. Expand by equal space between characters — never inside a word or
+number, after an opening mark or before a closing one, nor beside the fixed Han–Latin space
+(clreq §3.2.2); inside a URL only where nothing else can take it. More than `max_gap_em` per
+gap is a loose line and is reported.
 """
 
 from __future__ import annotations
 
-from printer.text.breaker import EPSILON, LineRange, LineWidths
+from printer.text.breaker import EPSILON, LOOSE_TOLERANCE, LineRange, LineWidths
 from printer.text.classify import Kind
 from printer.text.measure import Interface, Measured
 from printer.text.model import Glyph, Line, Problem
@@ -26,7 +27,7 @@ def place_line(
     end_blank = widths.end_blank(e)
     delta = rng.measure - widths.natural(s, e)
     if delta < -EPSILON:
-        end_blank = _shrink(faces, spaces, end_blank, -delta)
+        end_blank = _shrink(faces, spaces, end_blank, -delta, widths.squeeze)
     elif delta > EPSILON and widths.style.justify and not last:
         _stretch(faces, spaces, delta, widths, number, problems)
     glyphs, x = _place(widths.units[s:e], spaces, x0 + widths.start_blank(s), widths)
@@ -34,19 +35,25 @@ def place_line(
     return Line(glyphs=glyphs, width=x - x0, measure=rng.measure, last=last, first=number == 0)
 
 
-def _shrink(faces: list[Interface], spaces: list[float], end_blank: float, need: float) -> float:
+def _shrink(faces: list[Interface], spaces: list[float], end_blank: float, need: float,
+            squeeze: float) -> float:
+    """Narrow the line by `need`: the line-end blank, then the marks' blanks (push in), then
+    up to `squeeze` from each justifiable gap."""
     take = min(end_blank, need)
     end_blank -= take
     need -= take
-    for floor in (lambda f: f.blank + f.gap_min, lambda f: 0.0):
-        room = [max(0.0, spaces[i] - floor(f)) for i, f in enumerate(faces)]
-        total = sum(room)
-        if need <= EPSILON or total <= EPSILON:
-            continue
+    room = [max(0.0, spaces[i] - f.gap_min) for i, f in enumerate(faces)]
+    total = sum(room)
+    if need > EPSILON and total > EPSILON:
         ratio = min(1.0, need / total)
         for i in range(len(spaces)):
             spaces[i] -= room[i] * ratio
         need -= total * ratio
+    slots = [i for i, f in enumerate(faces) if f.justifiable]
+    if need > EPSILON and slots:
+        each = min(squeeze, need / len(slots))
+        for i in slots:
+            spaces[i] -= each
     return end_blank
 
 
@@ -67,7 +74,8 @@ def _stretch(
         extra -= total * ratio
     if extra <= EPSILON:
         return
-    slots = [i for i, f in enumerate(faces) if f.justifiable] or list(range(len(faces)))
+    slots = ([i for i, f in enumerate(faces) if f.justifiable]
+             or [i for i, f in enumerate(faces) if f.weak] or list(range(len(faces))))
     if not slots:
         problems.append(Problem("loose-line", "a line with one unit cannot be justified", number))
         return
@@ -75,7 +83,7 @@ def _stretch(
     for i in slots:
         spaces[i] += each
     limit = widths.style.max_gap_em * widths.style.size
-    if each > limit + EPSILON:
+    if each > limit * LOOSE_TOLERANCE:
         text = "".join(m.unit.text for m in widths.units)
         problems.append(
             Problem(

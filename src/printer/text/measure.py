@@ -8,8 +8,8 @@ glyph. Style decides which blanks exist mid-line:
 - 开明式 (kaiming): only 。？！ keep theirs mid-line; the line-end blank is always removed;
 - 行末半角 (hangmo): all blanks kept mid-line; the line-end blank is always removed.
 Between two adjacent marks only one blank survives, so two marks take 1.5 em (clreq §3.1.6).
-Between a Han character and a Latin letter or digit there is ¼ em, shrinking to ⅛ and growing to
-⅓ (clreq §3.2.2); none at the edges of a line.
+Between a Han character and a Latin letter or digit there is a fixed ¼ em (the style's
+`latin_gap_em`, clreq §3.2.2), never used to justify; none at the edges of a line.
 """
 
 from __future__ import annotations
@@ -55,6 +55,7 @@ class Interface:
     gap_min: float
     gap_max: float
     justifiable: bool  # may take extra space when the line is spread
+    weak: bool = False  # may take it only where the line has no justifiable gap (in a URL)
 
     @property
     def natural(self) -> float:
@@ -182,18 +183,15 @@ def interface(left: Measured, right: Measured, style: ComposeStyle) -> Interface
             blank = max(left.right, right.left)
     else:
         blank = left.right + right.left
-    gap = gap_min = gap_max = 0.0
+    gap = 0.0
     if (lk is Kind.HAN and rk in _ALNUM) or (lk in _ALNUM and rk is Kind.HAN):
-        em = style.size
-        gap, gap_min, gap_max = (
-            style.latin_gap_em * em,
-            style.latin_gap_min_em * em,
-            style.latin_gap_max_em * em,
-        )
+        gap = style.latin_gap_em * style.size  # fixed: neither stretch nor shrink
     # Extra space goes between characters, not inside a bracket or before a closing mark, and
     # once per word space (after the space, not before it).
-    justifiable = lk is not Kind.OPEN and rk not in _BLANK_RIGHT and rk is not Kind.SPACE
-    return Interface(blank, gap, gap_min, gap_max, justifiable)
+    justifiable = (lk is not Kind.OPEN and rk not in _BLANK_RIGHT and rk is not Kind.SPACE
+                   and not gap  # the Han–Latin space stays as it is
+                   and not left.unit.broken)  # a URL is spaced out only as a last resort
+    return Interface(blank, gap, gap, gap, justifiable, left.unit.broken and not gap)
 
 
 def _right_edge_kind(unit: Unit) -> Kind:

@@ -29,10 +29,9 @@ class ComposeStyle:
     size: float
     punct: PunctStyle = PunctStyle.KAIMING
     indent_em: float = 2.0
-    latin_gap_em: float = 0.25  # Han–Latin/digit space (clreq §3.2.2)
-    latin_gap_min_em: float = 0.125
-    latin_gap_max_em: float = 1 / 3
-    max_gap_em: float = 0.5  # most extra space between two characters when justifying
+    latin_gap_em: float = 0.25  # Han–Latin/digit space, fixed (clreq §3.2.2)
+    max_gap_em: float = 0.15  # most extra space between two characters when justifying
+    max_squeeze_em: float = 0.03  # most space a justified line takes from between characters
     tracking_em: float = 0.0  # added to every character advance (copyfit ±2 %)
     justify: bool = True  # False: lines ragged (flush left), e.g. headlines set by hand
     last_line_min_chars: int = 2  # no 孤字

@@ -51,6 +51,11 @@ def check_lines(lines: Sequence[str]) -> list[Violation]:
     return found
 
 
+# A URL or e-mail address may break after `/`, `.` or `-` (and nowhere else inside it).
+_LINK = re.compile(r"(?:https?://|ftp://|www\.)[!-~]*[A-Za-z0-9/#=_~\-]"
+                   r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+")
+
+
 def _split_units(lines: Sequence[str]) -> list[Violation]:
     found: list[Violation] = []
     text = "".join(lines)
@@ -59,8 +64,15 @@ def _split_units(lines: Sequence[str]) -> list[Violation]:
     for line in lines[:-1]:
         position += len(line)
         breaks.append(position)
+    links = [m.span() for m in _LINK.finditer(text)]
+    for start, end in links:
+        for number, cut in enumerate(breaks):
+            if start < cut < end and text[cut - 1] not in "/.-":
+                found.append(Violation(number, "split-unit", text[start:end]))
     for match in _UNBREAKABLE.finditer(text):
         start, end = match.span()
+        if any(a <= start < b for a, b in links):
+            continue  # judged as a link above
         for number, cut in enumerate(breaks):
             if start < cut < end:
                 found.append(Violation(number, "split-unit", match.group()))

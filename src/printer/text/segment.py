@@ -25,8 +25,16 @@ _WORD = (
     rf"[{_ALNUM}]+(?:[{_JOIN}]+[{_ALNUM}]+)*"  # words and numbers with inner joiners
     r"(?:[%‰℃°′″％]+)?"  # per-cent, per-mille and degree signs belong to the number
 )
+# URLs and e-mail addresses: one word each, but a line may break after `/`, `.` or `-` in them
+# (with no hyphen added), where a break inside a word is otherwise never allowed.
+_LINK = (
+    r"(?:https?://|ftp://|www\.)[!-~]*[A-Za-z0-9/#=_~\-]"
+    r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"
+)
+_LINK_PIECE = re.compile(r"[^/.\-]*[/.\-]+|[^/.\-]+")
 _TOKEN = re.compile(
-    rf"(?P<word>{_WORD})"
+    rf"(?P<link>{_LINK})"
+    rf"|(?P<word>{_WORD})"
     r"|(?P<dash>—+|…+|―+|‥+)"
     r"|(?P<space>[ \t\u00a0]+)"
     r"|(?P<char>.)",
@@ -64,7 +72,9 @@ def segment(text: str) -> list[Unit]:
         group = match.lastgroup
         token = match.group()
         start = match.start()
-        if group == "word":
+        if group == "link":
+            units += _link_pieces(token, start)
+        elif group == "word":
             units.append(Unit(token, _word_kind(token), start))
         elif group == "dash":
             units.append(Unit(token, Kind.DASH, start))
@@ -73,6 +83,14 @@ def segment(text: str) -> list[Unit]:
         else:
             units.append(Unit(token, kind_of(token), start))
     return _attach_magnitudes(units)
+
+
+def _link_pieces(link: str, start: int) -> list[Unit]:
+    """A URL or address cut after each run of `/ . -`: a break may follow every piece but
+    the last."""
+    pieces = [m for m in _LINK_PIECE.finditer(link) if m.group()]
+    return [Unit(m.group(), Kind.LATIN, start + m.start(), broken=i < len(pieces) - 1)
+            for i, m in enumerate(pieces)]
 
 
 def _attach_magnitudes(units: list[Unit]) -> list[Unit]:
