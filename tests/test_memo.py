@@ -51,3 +51,28 @@ def test_a_rebuild_after_an_edit_is_the_cold_build_of_the_edit(change: str) -> N
     assert signature(after) == signature(cold)
     texts = ["".join(r.chars for r in p.text_runs()) for p in (before, after)]
     assert texts[0] != texts[1]  # the edit shows
+
+
+def test_a_one_paragraph_edit_composes_that_paragraph_alone(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from printer.makeup import typeset
+
+    spec = load_layout(ROOT / "layout" / "broadsheet.yaml")
+    book = font_book(spec.fonts_dir)
+    edition, _ = normalize_edition(load_content(ROOT / "content" / "jiaozuo-2024.yaml"))
+    make_page(edition, spec, book)
+    composed: list[str] = []
+    real = typeset.compose
+
+    def counting(spans, *args):  # type: ignore[no-untyped-def]
+        composed.append("".join(span.text for span in spans))
+        return real(spans, *args)
+
+    monkeypatch.setattr(typeset, "compose", counting)
+    article = edition.articles[0]
+    section = article.sections[-1]
+    text = plain(section.paragraphs[-1]) + "这一句只在这个测试里加上。"
+    section = replace(section, paragraphs=(*section.paragraphs[:-1], parse_rich(text)))
+    article = replace(article, sections=(*article.sections[:-1], section))
+    make_page(replace(edition, articles=(article,)), spec, book)
+    assert composed and set(composed) == {text}  # at each width and tracking it needs
