@@ -23,7 +23,6 @@ None touches a URL or an e-mail address, or text in `backquotes` (a quoted code)
 from __future__ import annotations
 
 import re
-import unicodedata
 
 _FULL_DIGITS_AND_LETTERS = {chr(c): chr(c - 0xFEE0) for c in (
     *range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))}
@@ -55,18 +54,40 @@ def protected(text: str) -> set[int]:
 
 
 def is_han(char: str) -> bool:
-    return len(char) == 1 and unicodedata.name(char, "").startswith(
-        ("CJK UNIFIED IDEOGRAPH", "CJK COMPATIBILITY IDEOGRAPH"))
-
-
-def is_chinese_mark(char: str) -> bool:
-    """A full-width Chinese punctuation mark (or the ideographic space)."""
+    """A Han character (CJK unified ideographs and their extensions, compatibility ones, 〇);
+    False for "" (a dropped character)."""
     if len(char) != 1:
         return False
     code = ord(char)
-    return (0x3000 <= code <= 0x303F or 0xFF01 <= code <= 0xFF0F or 0xFF1A <= code <= 0xFF20
-            or 0xFF3B <= code <= 0xFF40 or 0xFF5B <= code <= 0xFF65
-            or char in _WESTERN_TOO)
+    return (
+        0x4E00 <= code <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0x20000 <= code <= 0x3FFFF
+        or 0xF900 <= code <= 0xFAFF
+        or code == 0x3007  # 〇
+    )
+
+
+def is_cjk_punct(char: str) -> bool:
+    """Full-width CJK punctuation (and the ideographic space)."""
+    if len(char) != 1:
+        return False
+    code = ord(char)
+    return (
+        (0x3000 <= code <= 0x303F and code != 0x3007)
+        or 0xFF01 <= code <= 0xFF0F
+        or 0xFF1A <= code <= 0xFF20
+        or 0xFF3B <= code <= 0xFF40
+        or 0xFF5B <= code <= 0xFF65
+        or 0xFE10 <= code <= 0xFE1F
+        or 0xFE30 <= code <= 0xFE4F
+    )
+
+
+def is_chinese_mark(char: str) -> bool:
+    """A Chinese punctuation mark: full width, or one of the marks Chinese and Western text
+    share (`“ ” — …`)."""
+    return len(char) == 1 and (is_cjk_punct(char) or char in _WESTERN_TOO)
 
 
 def _neighbour(chars: list[str], index: int, step: int) -> str:

@@ -26,6 +26,8 @@ from dataclasses import dataclass, replace
 from printer.content.cleanup import (
     figure_separators,
     half_width,
+    is_cjk_punct,
+    is_han,
     protected,
     stray_spaces,
     tight_ranges,
@@ -67,30 +69,6 @@ class NormalizationChange:
     index: int
     old: str
     new: str
-
-
-def is_han(char: str) -> bool:
-    code = ord(char)
-    return (
-        0x4E00 <= code <= 0x9FFF
-        or 0x3400 <= code <= 0x4DBF
-        or 0x20000 <= code <= 0x3FFFF
-        or 0xF900 <= code <= 0xFAFF
-        or code == 0x3007  # 〇
-    )
-
-
-def is_cjk_punct(char: str) -> bool:
-    code = ord(char)
-    return (
-        (0x3000 <= code <= 0x303F and code != 0x3007)
-        or 0xFF01 <= code <= 0xFF0F
-        or 0xFF1A <= code <= 0xFF20
-        or 0xFF3B <= code <= 0xFF40
-        or 0xFF5B <= code <= 0xFF65
-        or 0xFE10 <= code <= 0xFE1F
-        or 0xFE30 <= code <= 0xFE4F
-    )
 
 
 def _cjk(chars: list[str], index: int, step: int) -> bool:
