@@ -358,7 +358,7 @@ def _order(fit: StoryFit) -> tuple[Score, int]:
 
 def problem_findings(problems: Sequence[Problem], key: str) -> list[Finding]:
     """What the composer could not set by the rules, as findings naming the content key."""
-    return [Finding(_PROBLEM_SEVERITY.get(p.kind, "warning"), key, p.kind, f"{key}: {p.message}",
+    return [Finding(_PROBLEM_SEVERITY.get(p.kind, "warning"), key, p.kind, p.message,
                     text=p.chars) for p in problems]
 
 
