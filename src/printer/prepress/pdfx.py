@@ -13,11 +13,13 @@ PDF/X-4, which the typesetting reference §5 asks for):
   page-piece dictionary (ISO 32000-1 §14.5, PDF 1.3, so on both paths):
   `/PieceInfo << /Printer << /LastModified (D:…) /Private << /Format … /Findings [ … ] >> >> >>`,
   each finding a dictionary of /Severity /Element /Kind /Message /Lines /Chars and the first
-  characters of its /Text; `recorded_findings` reads it back for `printer check`.
+  characters of its /Text; `recorded_findings` reads it back for `printer check`;
+- ToUnicode entries for characters beyond the BMP as UTF-16 surrogate pairs (`tounicode`).
 
 Dates never come from the clock: SOURCE_DATE_EPOCH when set (reproducible builds), else
 2000-01-01 00:00 UTC, the date ReportLab's invariant mode writes. Streams are copied as they
-are (no decoding, no recompression), so page content stays byte for byte what was drawn.
+are (no decoding, no recompression; only a ToUnicode CMap that needs the fix is rewritten), so
+page content stays byte for byte what was drawn.
 Without a profile the file gets its metadata but claims no PDF/X conformance.
 """
 
@@ -37,6 +39,7 @@ import pikepdf
 
 from printer.page import Finding
 from printer.prepress.settings import Press
+from printer.prepress.tounicode import fix_to_unicode
 
 PDFX_VERSION = "PDF/X-4"
 PDF_VERSION = "1.6"  # PDF/X-4 is based on PDF 1.6 (ISO 15930-7 §4)
@@ -73,6 +76,7 @@ def finish(path: Path, press: Press, title: str,
         else:
             _set_xmp(pdf, title, date, hashlib.sha256(data).digest(), claim)
         _record_findings(pdf, findings, date)
+        fix_to_unicode(pdf)
         version = {"force_version": X1A["pdf"]} if x1a else {"min_version": PDF_VERSION}
         pdf.save(
             path,
