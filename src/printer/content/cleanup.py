@@ -1,15 +1,17 @@
 """Stage: content loading — cleaning copy pasted from the web, before it is set.
 
-Each function works on the text as a list of characters and changes it in place, one
-character for one (a character dropped becomes ""), so every change keeps its place in the
-copy and can be reported; each returns whether it changed anything.
+Each function (but the predicate `separates_figure`) works on the text as a list of
+characters and changes it in place, one character for one (a character dropped becomes ""),
+so every change keeps its place in the copy and can be reported; each returns whether it
+changed anything.
 
 - `half_width`: full-width figures and Latin letters (`２０２３`, `ＧＤＰ`) become half width,
   with a full-width point or per-cent sign between or after figures (`５．５％`): Chinese
   copy sets figures and Latin text half width (GB/T 15835—2011 §5.1).
-- `figure_separators`: an ASCII `, ; : ? !` after a figure or `%` and before Han or Latin
-  text (`0.2%,PPI`, `4.6%;CPI`) is a Chinese separator, set full width (GB/T 15834—2011
-  §4); between two figures it belongs to the number (`1,000`, `12:30`) and stays.
+- `separates_figure`: an ASCII `, ; : ? !` after a figure or `%` and before Han or Latin
+  text (`0.2%,PPI`, `4.6%;CPI`) is a Chinese separator (GB/T 15834—2011 §4), which the
+  normaliser sets full width; between two figures it belongs to the number (`1,000`,
+  `12:30`) and stays.
 - `tight_ranges`: a range between figures (`1 – 11`, `3 ~ 5`) set tight, with the dash the
   copy used (GB/T 15834—2011 §4.13 连接号).
 - `stray_spaces`: spaces typed next to a Han character or a Chinese mark (`有 7 个`,
@@ -26,7 +28,6 @@ import re
 
 _FULL_DIGITS_AND_LETTERS = {chr(c): chr(c - 0xFEE0) for c in (
     *range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))}
-_SEPARATORS = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
 # Sets, not strings: a dropped character is "", and "" is in every string.
 _RANGE_DASHES = frozenset("–—-~～〜")
 _RELATIONS = frozenset("≤≥<>=≠≈±×÷")
@@ -123,17 +124,12 @@ def half_width(chars: list[str], keep: set[int]) -> bool:
     return changed
 
 
-def figure_separators(chars: list[str], keep: set[int]) -> bool:
-    changed = False
-    for index, char in enumerate(chars):
-        if char not in _SEPARATORS or index in keep:
-            continue
-        before, after = _neighbour(chars, index, -1), _neighbour(chars, index, 1)
-        text_after = is_han(after) or (after.isascii() and after.isalpha())
-        if (_figure(before) or before in _PER) and text_after:
-            chars[index] = _SEPARATORS[char]
-            changed = True
-    return changed
+def separates_figure(chars: list[str], index: int) -> bool:
+    """Whether the ASCII separator at `index` follows a figure or `%` and comes before Han
+    or Latin text (`0.2%,PPI`): a Chinese separator, to be set full width."""
+    before, after = _neighbour(chars, index, -1), _neighbour(chars, index, 1)
+    text_after = is_han(after) or (after.isascii() and after.isalpha())
+    return (_figure(before) or before in _PER) and text_after
 
 
 def tight_ranges(chars: list[str], keep: set[int]) -> bool:

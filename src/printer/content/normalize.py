@@ -24,11 +24,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from printer.content.cleanup import (
-    figure_separators,
     half_width,
     is_cjk_punct,
     is_han,
     protected,
+    separates_figure,
     stray_spaces,
     tight_ranges,
 )
@@ -96,7 +96,7 @@ def _separators(chars: list[str], keep: set[int]) -> bool:
         after = chars[index + 1] if index + 1 < len(chars) else ""
         if before.isascii() and before.isdigit() and after.isascii() and after.isdigit():
             continue
-        if _cjk(chars, index, -1) or _cjk(chars, index, 1):
+        if _cjk(chars, index, -1) or _cjk(chars, index, 1) or separates_figure(chars, index):
             chars[index] = FULL_WIDTH[char]
             changed = True
     return changed
@@ -136,7 +136,6 @@ def normalized_chars(text: str, prose: bool = False) -> list[str]:
     while changed:  # a converted mark is CJK punctuation for its neighbours: until stable
         changed = tight_ranges(chars, keep)
         changed |= _separators(chars, keep) | _brackets(chars, keep)
-        changed |= figure_separators(chars, keep)
         if prose:
             changed |= stray_spaces(chars, keep)
     return chars
