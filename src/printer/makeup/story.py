@@ -267,23 +267,25 @@ class StoryMeasure:
     def _balanced(self, capacities: tuple[int, ...], fit: StoryFit) -> StoryFit:
         """The columns balanced exactly (`FlowPlan.balanced`), where the quick trials above
         left a hole."""
-        key = fit.spaces or ()
-        if key not in self._plans:
-            self._flow(capacities, fit.spaces or None)
-        result = self._plans[key].balanced(capacities, self._below, sum(fit.whites))
+        result = self._plan(fit.spaces or None).balanced(capacities, self._below,
+                                                          sum(fit.whites))
         if result is None:
             return fit
         return self._result(capacities, result, fit.spaces)
 
     def _flow(self, capacities: tuple[int, ...],
               spaces: tuple[int, ...] | None = None) -> FlowResult:
-        """The story flowed into columns (its flow plans kept per spacing)."""
+        """The story flowed into columns."""
+        return self._plan(spaces).run(capacities)
+
+    def _plan(self, spaces: tuple[int, ...] | None) -> FlowPlan:
+        """The story's flow plan with `spaces` blank lines above its items (kept per spacing)."""
         key = spaces or ()
         plan = self._plans.get(key)
         if plan is None:
             plan = FlowPlan(self.items, spaces)
             self._plans[key] = plan
-        return plan.run(capacities)
+        return plan
 
     def _spread(self, extra: int) -> tuple[int, ...]:
         """`extra` blank lines shared evenly above the banners (not the story's first item)."""
