@@ -21,7 +21,7 @@ from pathlib import Path
 
 from common import machine, median, ms
 
-from printer.content.model import Edition, plain
+from printer.content.model import Edition
 from printer.content.richtext import parse_rich
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,12 +42,14 @@ def sentence_added(edition: Edition, number: int) -> Edition:
 
 
 def word_changed(edition: Edition, number: int) -> Edition:
-    """The first 市 of one paragraph (a different one each time) made 县, or back."""
+    """Every 市 of one paragraph (a different one each time) made 县, and 县 市; its
+    emphasis kept."""
     article = edition.articles[0]
     sections = list(article.sections)
     index = number % len(sections)
     section = sections[index]
-    text = parse_rich(plain(section.paragraphs[0]).translate({ord("市"): "县", ord("县"): "市"}))
+    swap = {ord("市"): "县", ord("县"): "市"}
+    text = tuple(replace(span, text=span.text.translate(swap)) for span in section.paragraphs[0])
     sections[index] = replace(section, paragraphs=(text, *section.paragraphs[1:]))
     return replace(edition, articles=(replace(article, sections=tuple(sections)),))
 

@@ -19,18 +19,24 @@ from printer.layout import load as load_layout
 from printer.makeup import memo
 from printer.makeup.page import make_page
 from printer.page import PageLayout
+from printer.text import Span
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def edited(edition: Edition, change: str) -> Edition:
-    """The first paragraph of a section that names the city, edited."""
+    """The first paragraph of a section that names the city, edited (its emphasis kept): its
+    first 市 made 县, or three sentences added."""
     article = edition.articles[0]
     sections = list(article.sections)
     index = next(i for i, s in enumerate(sections) if "市" in plain(s.paragraphs[0]))
-    text = plain(sections[index].paragraphs[0])
-    text = text.replace("市", "县", 1) if change == "word" else text + "全市上下奋进新征程。" * 3
-    paragraphs = (parse_rich(text), *sections[index].paragraphs[1:])
+    spans = list(sections[index].paragraphs[0])
+    if change == "word":
+        at = next(i for i, span in enumerate(spans) if "市" in span.text)
+        spans[at] = replace(spans[at], text=spans[at].text.replace("市", "县", 1))
+    else:
+        spans.append(Span("全市上下奋进新征程。" * 3))
+    paragraphs = (tuple(spans), *sections[index].paragraphs[1:])
     sections[index] = replace(sections[index], paragraphs=paragraphs)
     return replace(edition, articles=(replace(article, sections=tuple(sections)),))
 
